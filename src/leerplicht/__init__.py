@@ -1,0 +1,1 @@
+"""Leerplicht: leerplichtadministratie, verzuimaanpak, Doorstroompunt en jaarcijfers."""

@@ -1,0 +1,292 @@
+"""Uitwisselformaat v1: files, columns, keys and row rules (exchange-format.md).
+
+This module is the contract in code. The reader, the importer, the exporter
+and the generator all take their file names, column names and code lists from
+here. Column order is the order the exporter writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import codes
+from .onderwijssoort import ONDERWIJSSOORTEN, SCHOOL_ONDERWIJSSOORTEN
+
+# Value kinds.
+TEKST = "tekst"
+DATUM = "datum"
+CODE = "code"
+JA_NEE = "janee"
+BSN = "bsn"
+GEMEENTECODE = "gemeentecode"
+BRIN = "brin"
+VESTIGING = "vestiging"
+VERWIJZING = "verwijzing"
+
+
+@dataclass(frozen=True)
+class Kolom:
+    naam: str
+    soort: str = TEKST
+    verplicht: bool = True
+    codes: Mapping[str, object] | None = None
+    verwijst_naar: str | None = None  # the file a reference points into
+    max_lengte: int = 200
+
+
+Rij = dict[str, object]
+Fout = tuple[str, str]  # (kolom, melding)
+
+
+@dataclass(frozen=True)
+class Bestand:
+    naam: str
+    kolommen: tuple[Kolom, ...]
+    sleutel: tuple[str, ...]
+    #: Columns the project added; a file may leave them out.
+    extra_kolommen: tuple[str, ...] = ()
+    regels: tuple[Callable[[Rij], list[Fout]], ...] = field(default=())
+
+    @property
+    def kolomnamen(self) -> tuple[str, ...]:
+        return tuple(k.naam for k in self.kolommen)
+
+    def kolom(self, naam: str) -> Kolom:
+        return next(k for k in self.kolommen if k.naam == naam)
+
+    @property
+    def verplichte_kopjes(self) -> tuple[str, ...]:
+        return tuple(k.naam for k in self.kolommen if k.naam not in self.extra_kolommen)
+
+
+def _niet_voor(eerder: str, later: str) -> Callable[[Rij], list[Fout]]:
+    """Rule: `later` (a date) is not before `eerder`."""
+
+    def regel(rij: Rij) -> list[Fout]:
+        a, b = rij.get(eerder), rij.get(later)
+        if isinstance(a, date) and isinstance(b, date) and b < a:
+            return [(later, f"{b.isoformat()} ligt vóór {eerder} {a.isoformat()}")]
+        return []
+
+    return regel
+
+
+def _interventie_regels(rij: Rij) -> list[Fout]:
+    """A proces-verbaal says against whom and for which verzuim; only Halt has an uitkomst."""
+    fouten: list[Fout] = []
+    soort = rij.get("soort")
+    if soort == "proces_verbaal":
+        if rij.get("tegen") is None:
+            fouten.append(("tegen", "verplicht bij een proces-verbaal (ouders of jongere)"))
+        if rij.get("verzuim") is None:
+            fouten.append(
+                ("verzuim", "verplicht bij een proces-verbaal (absoluut, relatief of luxe)")
+            )
+    else:
+        for kolom in ("tegen", "verzuim"):
+            if rij.get(kolom) is not None:
+                fouten.append((kolom, "alleen in te vullen bij een proces-verbaal"))
+    if soort != "halt" and rij.get("uitkomst") is not None:
+        fouten.append(("uitkomst", "alleen in te vullen bij een Halt-verwijzing"))
+    return fouten
+
+
+def _vrijstelling_regels(rij: Rij) -> list[Fout]:
+    besluit, besluitdatum = rij.get("besluit"), rij.get("besluitdatum")
+    if besluit is not None and besluit != "open" and besluitdatum is None:
+        return [("besluitdatum", f"verplicht bij besluit {besluit}")]
+    if besluit == "open" and besluitdatum is not None:
+        return [("besluitdatum", "hoort leeg te zijn zolang het besluit open is")]
+    return []
+
+
+def _thuiszitter_regels(rij: Rij) -> list[Fout]:
+    if rij.get("reden_einde") is not None and rij.get("tot") is None:
+        return [("reden_einde", "alleen in te vullen als tot is ingevuld")]
+    return []
+
+
+def _ref(naam: str, bestand: str, verplicht: bool = True) -> Kolom:
+    return Kolom(naam, VERWIJZING, verplicht, verwijst_naar=bestand, max_lengte=64)
+
+
+def _code(naam: str, lijst: Mapping[str, object], verplicht: bool = True) -> Kolom:
+    return Kolom(naam, CODE, verplicht, codes=lijst)
+
+
+def _datum(naam: str, verplicht: bool = True) -> Kolom:
+    return Kolom(naam, DATUM, verplicht)
+
+
+_ONDERWIJSSOORT = _code("onderwijssoort", ONDERWIJSSOORTEN, verplicht=False)
+
+GEMEENTEN = Bestand(
+    "gemeenten.csv",
+    (Kolom("code", GEMEENTECODE), Kolom("naam")),
+    sleutel=("code",),
+)
+SCHOLEN = Bestand(
+    "scholen.csv",
+    (
+        Kolom("brin", BRIN),
+        Kolom("vestiging", VESTIGING, verplicht=False),
+        Kolom("naam"),
+        _code("onderwijssoort", {s: ONDERWIJSSOORTEN[s] for s in SCHOOL_ONDERWIJSSOORTEN}),
+        _ref("gemeente", "gemeenten.csv"),
+    ),
+    sleutel=("brin", "vestiging"),
+)
+PERSONEN = Bestand(
+    "personen.csv",
+    (
+        Kolom("id", max_lengte=64),
+        Kolom("bsn", BSN, verplicht=False),
+        _datum("geboortedatum"),
+        _ref("gemeente", "gemeenten.csv"),
+        _datum("startkwalificatie", verplicht=False),
+    ),
+    sleutel=("id",),
+)
+INSCHRIJVINGEN = Bestand(
+    "inschrijvingen.csv",
+    (
+        _ref("persoon", "personen.csv"),
+        _ref("school", "scholen.csv"),
+        _datum("van"),
+        _datum("tot", verplicht=False),
+    ),
+    sleutel=("persoon", "school", "van"),
+    regels=(_niet_voor("van", "tot"),),
+)
+WERKPROCESSEN = Bestand(
+    "werkprocessen.csv",
+    (
+        Kolom("id", max_lengte=64),
+        _ref("persoon", "personen.csv"),
+        _ref("gemeente", "gemeenten.csv"),
+        _code("type", codes.WERKPROCES_TYPEN),
+        _datum("geopend"),
+        _datum("gesloten", verplicht=False),
+        _code("resultaat", codes.WERKPROCES_RESULTATEN, verplicht=False),
+        _ONDERWIJSSOORT,
+        Kolom("behandelaar", verplicht=False, max_lengte=150),
+    ),
+    sleutel=("id",),
+    regels=(_niet_voor("geopend", "gesloten"),),
+)
+MELDINGEN = Bestand(
+    "meldingen.csv",
+    (
+        Kolom("meldingsnummer", max_lengte=64),
+        _ref("persoon", "personen.csv"),
+        _ref("gemeente", "gemeenten.csv"),
+        _datum("datum"),
+        _code("soort", codes.MELDING_SOORTEN),
+        _ref("school", "scholen.csv", verplicht=False),
+        _ONDERWIJSSOORT,
+        Kolom("actie_gewenst", JA_NEE, verplicht=False),
+        _ref("werkproces", "werkprocessen.csv", verplicht=False),
+    ),
+    sleutel=("meldingsnummer",),
+)
+INTERVENTIES = Bestand(
+    "interventies.csv",
+    (
+        Kolom("id", verplicht=False, max_lengte=64),
+        _ref("werkproces", "werkprocessen.csv"),
+        _datum("datum"),
+        _code("soort", codes.INTERVENTIE_SOORTEN),
+        _code("tegen", codes.PROCES_VERBAAL_TEGEN, verplicht=False),
+        _code("verzuim", codes.PROCES_VERBAAL_VERZUIM, verplicht=False),
+        _code("uitkomst", codes.HALT_UITKOMSTEN, verplicht=False),
+    ),
+    # Without an `id` an interventie is known by what it is: see interventie_id().
+    sleutel=("id",),
+    extra_kolommen=("id",),
+    regels=(_interventie_regels,),
+)
+VRIJSTELLINGEN = Bestand(
+    "vrijstellingen.csv",
+    (
+        Kolom("id", max_lengte=64),
+        _ref("persoon", "personen.csv"),
+        _ref("gemeente", "gemeenten.csv"),
+        _code("grond", codes.VRIJSTELLING_GRONDEN),
+        _datum("aangevraagd"),
+        _code("besluit", codes.VRIJSTELLING_BESLUITEN),
+        _datum("besluitdatum", verplicht=False),
+        _datum("geldig_van"),
+        _datum("geldig_tot", verplicht=False),
+        _ONDERWIJSSOORT,
+    ),
+    sleutel=("id",),
+    regels=(
+        _vrijstelling_regels,
+        _niet_voor("aangevraagd", "besluitdatum"),
+        _niet_voor("geldig_van", "geldig_tot"),
+    ),
+)
+THUISZITTERS = Bestand(
+    "thuiszitters.csv",
+    (
+        Kolom("id", max_lengte=64),
+        _ref("persoon", "personen.csv"),
+        _ref("gemeente", "gemeenten.csv"),
+        _datum("van"),
+        _datum("tot", verplicht=False),
+        _code("reden_einde", codes.THUISZITTER_REDENEN_EINDE, verplicht=False),
+        _ONDERWIJSSOORT,
+    ),
+    sleutel=("id",),
+    regels=(_niet_voor("van", "tot"), _thuiszitter_regels),
+)
+VSV = Bestand(
+    "vsv.csv",
+    (
+        Kolom("id", max_lengte=64),
+        _ref("persoon", "personen.csv"),
+        _ref("gemeente", "gemeenten.csv"),
+        _datum("uitgeschreven"),
+        _datum("monitoring_vanaf", verplicht=False),
+        _datum("afgerond_op", verplicht=False),
+        _code("resultaat", codes.VSV_RESULTATEN, verplicht=False),
+        _ONDERWIJSSOORT,
+    ),
+    sleutel=("id",),
+    regels=(
+        _niet_voor("uitgeschreven", "monitoring_vanaf"),
+        _niet_voor("uitgeschreven", "afgerond_op"),
+    ),
+)
+
+#: All files, in the order an import must take them (references point backwards).
+BESTANDEN: tuple[Bestand, ...] = (
+    GEMEENTEN,
+    SCHOLEN,
+    PERSONEN,
+    INSCHRIJVINGEN,
+    WERKPROCESSEN,
+    MELDINGEN,
+    INTERVENTIES,
+    VRIJSTELLINGEN,
+    THUISZITTERS,
+    VSV,
+)
+BESTAND_OP_NAAM: dict[str, Bestand] = {b.naam: b for b in BESTANDEN}
+
+
+def school_code(brin: str, vestiging: str | None) -> str:
+    """How a school is referred to: brin + vestiging, e.g. 12AB00 (brin alone without vestiging)."""
+    return brin + (vestiging or "")
+
+
+def interventie_id(rij: Rij) -> str:
+    """The key of an interventie given without an `id`: what it is, on which day, in which case.
+
+    Two identical rows are then one interventie; give an `id` column to keep them apart.
+    """
+    delen = [str(rij["werkproces"]), rij["datum"].isoformat(), str(rij["soort"])]  # type: ignore[union-attr]
+    delen += [str(rij[k]) for k in ("tegen", "verzuim") if rij.get(k) is not None]
+    return ":".join(delen)

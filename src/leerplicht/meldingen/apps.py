@@ -1,0 +1,8 @@
+"""Intake: verzuimmeldingen."""
+
+from django.apps import AppConfig
+
+
+class MeldingenConfig(AppConfig):
+    name = "leerplicht.meldingen"
+    verbose_name = "Meldingen"

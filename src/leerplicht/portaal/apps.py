@@ -1,0 +1,8 @@
+"""The web app shell: sign-in and start page."""
+
+from django.apps import AppConfig
+
+
+class PortaalConfig(AppConfig):
+    name = "leerplicht.portaal"
+    verbose_name = "Portaal"

@@ -1,0 +1,5 @@
+from django.http import HttpRequest, HttpResponse
+
+
+def start(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("Leerplicht")

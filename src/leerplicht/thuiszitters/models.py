@@ -1,0 +1,38 @@
+"""Thuiszitters: periods in which a leer- of kwalificatieplichtige is at home, no vrijstelling."""
+
+from django.db import models
+from django.db.models import Q
+
+from leerplicht.codeveld import code_check, keuzes
+from leerplicht.domein import codes
+from leerplicht.domein.onderwijssoort import ONDERWIJSSOORTEN
+from leerplicht.register.models import Gemeente, Persoon
+
+
+class Thuiszitter(models.Model):
+    id = models.CharField(max_length=64, primary_key=True)
+    persoon = models.ForeignKey(Persoon, on_delete=models.PROTECT, related_name="thuiszitperiodes")
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="thuiszitters")
+    van = models.DateField()
+    tot = models.DateField(null=True, blank=True)
+    reden_einde = models.CharField(
+        max_length=12, choices=keuzes(codes.THUISZITTER_REDENEN_EINDE), null=True, blank=True
+    )
+    onderwijssoort = models.CharField(
+        max_length=8, choices=keuzes(ONDERWIJSSOORTEN), null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name_plural = "thuiszitters"
+        indexes = [models.Index(fields=["gemeente", "van"])]
+        constraints = [
+            code_check("reden_einde", codes.THUISZITTER_REDENEN_EINDE, "thuiszitter_reden_einde"),
+            code_check("onderwijssoort", ONDERWIJSSOORTEN, "thuiszitter_onderwijssoort"),
+            models.CheckConstraint(
+                condition=Q(tot__isnull=True) | Q(tot__gte=models.F("van")),
+                name="thuiszitter_tot_na_van",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"thuiszitperiode {self.id}"
