@@ -1,0 +1,93 @@
+"""The figures of one school year per gemeente, in the JSON shape of figures.md.
+
+Every section is computed by aggregation in the database (secties/), per
+gemeente. `totaal` is the sum over the gemeenten of the report, never computed
+another way; derived values (percentages) are then computed from the summed
+counts the same way as for a gemeente.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from leerplicht.domein.schooljaar import Schooljaar
+from leerplicht.register.models import Gemeente
+
+from .context import Rapportcontext
+from .secties import (
+    handhaving,
+    leerlingen,
+    leerplichttelling,
+    meldingen,
+    resultaten,
+    thuiszitters,
+    vrijstellingen,
+    vsv,
+    werkprocessen,
+)
+
+#: Section name -> computation, in the order of figures.md.
+SECTIES: dict[str, Callable[[Rapportcontext], dict[str, dict]]] = {
+    "leerlingen": leerlingen.bereken,
+    "werkprocessen": werkprocessen.bereken,
+    "handhaving": handhaving.bereken,
+    "meldingen": meldingen.bereken,
+    "leerplichttelling": leerplichttelling.bereken,
+    "vrijstellingen": vrijstellingen.bereken,
+    "thuiszitters": thuiszitters.bereken,
+    "resultaten": resultaten.bereken,
+    "vsv": vsv.bereken,
+}
+
+#: Values computed from other values, after summing (so `totaal` gets them right too).
+AFGELEIDE_WAARDEN: tuple[Callable[[dict], None], ...] = (werkprocessen.vul_afgeleide_waarden,)
+
+
+class OnbekendeGemeente(ValueError):
+    pass
+
+
+def maak_rapport(
+    schooljaar: Schooljaar, peildatum: date | None = None, gemeenten: list[str] | None = None
+) -> dict:
+    """The rapport of `schooljaar` over `gemeenten` (default: every gemeente in the database)."""
+    namen = dict(Gemeente.objects.order_by("code").values_list("code", "naam"))
+    if gemeenten is not None:
+        onbekend = sorted(set(gemeenten) - set(namen))
+        if onbekend:
+            raise OnbekendeGemeente(f"onbekende gemeente(n): {', '.join(onbekend)}")
+        namen = {code: namen[code] for code in sorted(set(gemeenten))}
+    ctx = Rapportcontext(schooljaar, peildatum or schooljaar.standaard_peildatum, tuple(namen))
+    per_gemeente: dict[str, dict] = {code: {"naam": naam} for code, naam in namen.items()}
+    for sectie, bereken in SECTIES.items():
+        for code, cijfers in bereken(ctx).items():
+            per_gemeente[code][sectie] = cijfers
+    delen = list(per_gemeente.values())
+    if not delen:  # no gemeenten: a totaal of zeros, in the same shape
+        leeg = replace(ctx, gemeenten=("",))
+        delen = [{sectie: bereken(leeg)[""] for sectie, bereken in SECTIES.items()}]
+    totaal: dict = {"naam": "Totaal", **{s: _som([d[s] for d in delen]) for s in SECTIES}}
+    for cijfers in [*per_gemeente.values(), totaal]:
+        for vul in AFGELEIDE_WAARDEN:
+            vul(cijfers)
+    return {
+        "schooljaar": schooljaar.naam,
+        "peildatum": ctx.peildatum.isoformat(),
+        "gemeenten": {**per_gemeente, "totaal": totaal},
+    }
+
+
+def _som(delen: list[dict]) -> dict:
+    """Add up nested dicts of counts key by key; derived values (None/float) are left for later."""
+    uitkomst: dict = {}
+    for sleutel, voorbeeld in delen[0].items():
+        waarden = [d[sleutel] for d in delen]
+        if isinstance(voorbeeld, dict):
+            uitkomst[sleutel] = _som(waarden)
+        elif isinstance(voorbeeld, int) and not isinstance(voorbeeld, bool):
+            uitkomst[sleutel] = sum(waarden)
+        else:
+            uitkomst[sleutel] = None
+    return uitkomst

@@ -1,0 +1,85 @@
+"""`vsv`: new and old voortijdig schoolverlaters by status at the end of the year (31 July).
+
+Status on 31 July: afgerond when afgerond_op <= 31 July; else monitoring when
+monitoring_vanaf <= 31 July; else in behandeling. `nieuw` are rows with
+`uitgeschreven` in the year, `oud` those of the four school years before it.
+Result counts have a key for every code; rows without a resultaat count
+under `onbekend`, so a status's results add up to its count.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Case, CharField, Q, Value, When
+
+from leerplicht.domein.codes import VSV_RESULTATEN
+from leerplicht.doorstroompunt.models import Vsv
+
+from ..context import Rapportcontext
+from ..tellen import tel, verdeel
+
+STATUSSEN = ("in_behandeling", "monitoring", "afgerond")
+COHORTEN = ("nieuw", "oud")
+OUDE_JAREN = 4
+
+
+def _resultaten(rijen: dict, cohort: str, filter_: str) -> dict[str, int]:
+    telling = dict.fromkeys(VSV_RESULTATEN, 0) | {"onbekend": 0}
+    for (c, sleutel, resultaat), n in rijen.items():
+        if c == cohort and sleutel == filter_:
+            telling[resultaat or "onbekend"] += n
+    return telling
+
+
+def bereken(ctx: Rapportcontext) -> dict[str, dict]:
+    eerste_oude_jaar = ctx.schooljaar.vorige(OUDE_JAREN)
+    einde = ctx.einde
+    trajecten = Vsv.objects.filter(
+        gemeente__in=ctx.gemeenten, uitgeschreven__range=(eerste_oude_jaar.begin, einde)
+    ).annotate(
+        cohort=Case(
+            When(uitgeschreven__gte=ctx.begin, then=Value("nieuw")),
+            default=Value("oud"),
+            output_field=CharField(),
+        ),
+        status=Case(
+            When(afgerond_op__lte=einde, then=Value("afgerond")),
+            When(monitoring_vanaf__lte=einde, then=Value("monitoring")),
+            default=Value("in_behandeling"),
+            output_field=CharField(),
+        ),
+        afgerond_in_jaar=Case(
+            When(Q(afgerond_op__range=(ctx.begin, einde)), then=Value("ja")),
+            default=Value("nee"),
+            output_field=CharField(),
+        ),
+    )
+    statussen = verdeel(tel(trajecten, "gemeente_id", "cohort", "status"), ctx.gemeenten)
+    monitoring = verdeel(
+        tel(trajecten.filter(status="monitoring"), "gemeente_id", "cohort", "status", "resultaat"),
+        ctx.gemeenten,
+    )
+    afgerond = verdeel(
+        tel(
+            trajecten.filter(afgerond_in_jaar="ja"),
+            "gemeente_id",
+            "cohort",
+            "afgerond_in_jaar",
+            "resultaat",
+        ),
+        ctx.gemeenten,
+    )
+    uitkomst = {}
+    for gemeente in ctx.gemeenten:
+        sectie: dict = {}
+        for cohort in COHORTEN:
+            telling = {s: statussen[gemeente].get((cohort, s), 0) for s in STATUSSEN}
+            telling["totaal"] = sum(telling.values())
+            sectie[cohort] = telling
+        sectie["resultaat_monitoring"] = {
+            c: _resultaten(monitoring[gemeente], c, "monitoring") for c in COHORTEN
+        }
+        sectie["resultaat_afgerond"] = {
+            c: _resultaten(afgerond[gemeente], c, "ja") for c in COHORTEN
+        }
+        uitkomst[gemeente] = sectie
+    return uitkomst

@@ -1,0 +1,302 @@
+"""Reading the exchange format: a folder or a zip of CSV files, streamed row by row.
+
+Pure Python (no Django), so it can be fuzzed on its own: whatever the bytes,
+it yields typed rows or located errors, never an exception. Checks that need
+the database (references, duplicate keys) are the importer's.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import IO
+
+from leerplicht.domein import uitwisselformaat as formaat
+from leerplicht.domein.bsn import is_geldig_bsn
+
+from .fouten import Foutenlijst
+
+csv.field_size_limit(1 << 20)
+
+_DATUM = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_GEMEENTECODE = re.compile(r"^GM\d{4}$")
+_BRIN = re.compile(r"^[0-9A-Z]{4}$")
+_VESTIGING = re.compile(r"^\d{2}$")
+_ONGELDIG_TEKEN = re.compile(r"[\udc80-\udcff]")
+_STUURTEKEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+#: Zip safety: at most this many members and this many bytes unpacked.
+MAX_ZIP_LEDEN = 100
+MAX_UITGEPAKT = 50 * 1024**3
+
+
+class OngeldigeContainer(Exception):
+    """The path is no folder or zip we can read; the message is Dutch and says why."""
+
+
+@dataclass(frozen=True)
+class Bronbestand:
+    naam: str
+    grootte: int
+    open: Callable[[], IO[bytes]]
+
+
+@contextmanager
+def open_container(pad: Path) -> Iterator[tuple[str, list[Bronbestand]]]:
+    """Yield (display name, files) of a folder or zip; raise OngeldigeContainer otherwise.
+
+    A zip may hold the files at its root or inside one folder.
+    """
+    if pad.is_dir():
+        bestanden = [
+            Bronbestand(p.name, p.stat().st_size, lambda p=p: p.open("rb"))
+            for p in sorted(pad.iterdir())
+            if p.is_file() and not p.name.startswith(".")
+        ]
+        yield pad.name, bestanden
+        return
+    if not pad.exists():
+        raise OngeldigeContainer(f"{pad}: bestaat niet")
+    try:
+        zf = zipfile.ZipFile(pad)
+    except (zipfile.BadZipFile, OSError, ValueError) as fout:
+        raise OngeldigeContainer(
+            f"{pad.name}: geen map en geen geldig zip-bestand ({fout.__class__.__name__})"
+        ) from None
+    with zf:
+        leden = [i for i in zf.infolist() if not i.is_dir() and "__MACOSX" not in i.filename]
+        if len(leden) > MAX_ZIP_LEDEN:
+            raise OngeldigeContainer(f"{pad.name}: te veel bestanden in het zip-bestand")
+        if sum(i.file_size for i in leden) > MAX_UITGEPAKT:
+            raise OngeldigeContainer(f"{pad.name}: uitgepakt te groot")
+        mappen = {i.filename.rsplit("/", 1)[0] for i in leden if "/" in i.filename}
+        if len(mappen) > 1 or (mappen and any("/" not in i.filename for i in leden)):
+            raise OngeldigeContainer(
+                f"{pad.name}: de bestanden moeten samen in de hoofdmap of in één map staan"
+            )
+        bestanden = [
+            Bronbestand(i.filename.rsplit("/", 1)[-1], i.file_size, lambda i=i: zf.open(i))
+            for i in sorted(leden, key=lambda i: i.filename)
+        ]
+        yield pad.name, bestanden
+
+
+class _Teller(io.RawIOBase):
+    """Counts bytes read, for the progress bar."""
+
+    def __init__(self, bron: IO[bytes], voortgang: Callable[[int], None] | None):
+        self.bron, self.voortgang = bron, voortgang
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        data = self.bron.read(len(buffer))
+        buffer[: len(data)] = data
+        if self.voortgang:
+            self.voortgang(len(data))
+        return len(data)
+
+
+def _zet_om(kolom: formaat.Kolom, tekst: str) -> tuple[object, str | None]:
+    """Turn one cell into its value, or say in Dutch what is wrong with it."""
+    if len(tekst) > kolom.max_lengte:
+        return None, f"te lang (meer dan {kolom.max_lengte} tekens)"
+    if _STUURTEKEN.search(tekst):
+        return None, "bevat een ongeldig stuurteken"
+    soort = kolom.soort
+    if soort == formaat.DATUM:
+        if not _DATUM.match(tekst):
+            return None, f"{tekst!r} is geen datum (verwacht JJJJ-MM-DD)"
+        try:
+            return date.fromisoformat(tekst), None
+        except ValueError:
+            return None, f"{tekst!r} is geen bestaande datum"
+    if soort == formaat.CODE:
+        assert kolom.codes is not None
+        if tekst not in kolom.codes:
+            return None, f"onbekende code {tekst!r} (toegestaan: {', '.join(kolom.codes)})"
+        return tekst, None
+    if soort == formaat.JA_NEE:
+        if tekst not in ("ja", "nee"):
+            return None, f"{tekst!r}: verwacht ja of nee"
+        return tekst == "ja", None
+    if soort == formaat.BSN:
+        if not is_geldig_bsn(tekst):
+            return None, "geen geldig BSN (9 cijfers die voldoen aan de elfproef)"
+        return tekst, None
+    if soort == formaat.GEMEENTECODE and not _GEMEENTECODE.match(tekst):
+        return None, f"{tekst!r} is geen CBS-gemeentecode (GM en 4 cijfers)"
+    if soort == formaat.BRIN and not _BRIN.match(tekst):
+        return None, f"{tekst!r} is geen BRIN (4 tekens, cijfers of hoofdletters)"
+    if soort == formaat.VESTIGING and not _VESTIGING.match(tekst):
+        return None, f"{tekst!r} is geen vestigingsnummer (2 cijfers)"
+    return tekst, None
+
+
+@dataclass
+class Bestandslezer:
+    """Reads one CSV file of the exchange format; errors go to `fouten`."""
+
+    spec: formaat.Bestand
+    fouten: Foutenlijst
+    voortgang: Callable[[int], None] | None = None
+
+    def rijen(self, bron: IO[bytes]) -> Iterator[tuple[int, formaat.Rij]]:
+        """Yield (line number, typed row) for every valid row."""
+        naam = self.spec.naam
+        tekst = io.TextIOWrapper(
+            io.BufferedReader(_Teller(bron, self.voortgang), 1 << 16),
+            encoding="utf-8-sig",
+            errors="surrogateescape",
+            newline="",
+        )
+        try:
+            eerste = tekst.readline()
+        except (OSError, EOFError, zipfile.BadZipFile) as fout:
+            self.fouten.voeg_toe(naam, 1, "", f"bestand niet te lezen ({fout.__class__.__name__})")
+            return
+        if not eerste.strip():
+            self.fouten.voeg_toe(naam, 1, "", "leeg bestand: de kopregel ontbreekt")
+            return
+        scheiding = ";" if eerste.count(";") > eerste.count(",") else ","
+        lezer = csv.reader(_keten(eerste, tekst), delimiter=scheiding, strict=True)
+        try:
+            kopjes = next(lezer)
+        except csv.Error as fout:
+            self.fouten.voeg_toe(naam, 1, "", f"kopregel onleesbaar: {fout}")
+            return
+        kolommen = self._controleer_kopregel(kopjes)
+        if kolommen is None:
+            return
+        vorige_regel = lezer.line_num
+        while True:
+            try:
+                velden = next(lezer)
+            except StopIteration:
+                return
+            except (csv.Error, OSError, EOFError, zipfile.BadZipFile) as fout:
+                self.fouten.voeg_toe(naam, vorige_regel + 1, "", _csv_melding(fout))
+                return
+            regel = vorige_regel + 1
+            vorige_regel = lezer.line_num
+            if not velden or velden == [""]:
+                continue
+            rij = self._lees_rij(regel, velden, kolommen)
+            if rij is not None:
+                yield regel, rij
+            if self.fouten.vol:
+                return
+
+    def _controleer_kopregel(self, kopjes: list[str]) -> list[formaat.Kolom | None] | None:
+        naam = self.spec.naam
+        kopjes = [k.strip() for k in kopjes]
+        goed = True
+        for kop in kopjes:
+            if _ONGELDIG_TEKEN.search(kop):
+                self.fouten.voeg_toe(naam, 1, "", "ongeldige tekens: het bestand is geen UTF-8")
+                return None
+        for kop in sorted({k for k in kopjes if kopjes.count(k) > 1}):
+            self.fouten.voeg_toe(naam, 1, kop, "kolom staat er meer dan eens in")
+            goed = False
+        for kop in kopjes:
+            if kop not in self.spec.kolomnamen:
+                self.fouten.voeg_toe(
+                    naam,
+                    1,
+                    kop or "(leeg)",
+                    f"onbekende kolom (verwacht: {', '.join(self.spec.kolomnamen)})",
+                )
+                goed = False
+        for verplicht in self.spec.verplichte_kopjes:
+            if verplicht not in kopjes:
+                self.fouten.voeg_toe(naam, 1, verplicht, "kolom ontbreekt")
+                goed = False
+        if not goed:
+            return None
+        return [self.spec.kolom(k) for k in kopjes]
+
+    def _lees_rij(
+        self, regel: int, velden: list[str], kolommen: list[formaat.Kolom | None]
+    ) -> formaat.Rij | None:
+        naam = self.spec.naam
+        if len(velden) != len(kolommen):
+            self.fouten.voeg_toe(
+                naam,
+                regel,
+                "",
+                f"{len(velden)} velden, verwacht {len(kolommen)} (zoals de kopregel)",
+            )
+            return None
+        rij: formaat.Rij = {}
+        goed = True
+        for kolom, veld in zip(kolommen, velden, strict=True):
+            assert kolom is not None
+            waarde = veld.strip()
+            if _ONGELDIG_TEKEN.search(waarde):
+                self.fouten.voeg_toe(
+                    naam, regel, kolom.naam, "ongeldige tekens: het bestand is geen UTF-8"
+                )
+                goed = False
+                continue
+            if not waarde:
+                if kolom.verplicht:
+                    self.fouten.voeg_toe(naam, regel, kolom.naam, "verplicht, maar leeg")
+                    goed = False
+                rij[kolom.naam] = None
+                continue
+            omgezet, melding = _zet_om(kolom, waarde)
+            if melding:
+                self.fouten.voeg_toe(naam, regel, kolom.naam, melding)
+                goed = False
+            rij[kolom.naam] = omgezet
+        for kolom in self.spec.kolommen:  # optional added columns left out of the file
+            rij.setdefault(kolom.naam, None)
+        if not goed:
+            return None
+        for regelcontrole in self.spec.regels:
+            for kolomnaam, melding in regelcontrole(rij):
+                self.fouten.voeg_toe(naam, regel, kolomnaam, melding)
+                goed = False
+        return rij if goed else None
+
+
+def _keten(eerste: str, rest: IO[str]) -> Iterator[str]:
+    yield eerste
+    yield from rest
+
+
+def _csv_melding(fout: Exception) -> str:
+    if isinstance(fout, csv.Error):
+        tekst = str(fout)
+        if "EOF" in tekst or "unexpected end of data" in tekst:
+            return "bestand houdt halverwege op (een aanhalingsteken wordt niet gesloten)"
+        if "NUL" in tekst:
+            return "bevat een NUL-teken: dit is geen tekstbestand"
+        return f"onleesbare CSV: {tekst}"
+    return f"bestand niet volledig te lezen ({fout.__class__.__name__}): mogelijk afgebroken"
+
+
+def bestandsvolgorde(
+    bestanden: list[Bronbestand], fouten: Foutenlijst
+) -> list[tuple[formaat.Bestand, Bronbestand]]:
+    """Pair the container's files with their specs, in import order; unknown files are errors."""
+    gevonden: dict[str, Bronbestand] = {}
+    for bestand in bestanden:
+        if bestand.naam in formaat.BESTAND_OP_NAAM:
+            gevonden[bestand.naam] = bestand
+        else:
+            fouten.voeg_toe(
+                bestand.naam,
+                1,
+                "",
+                "onbekend bestand (verwacht: " + ", ".join(formaat.BESTAND_OP_NAAM) + ")",
+            )
+    return [(spec, gevonden[spec.naam]) for spec in formaat.BESTANDEN if spec.naam in gevonden]

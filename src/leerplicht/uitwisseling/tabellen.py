@@ -1,0 +1,105 @@
+"""Where each file of the exchange format lives in the database.
+
+One `Doeltabel` per file: its model, which exchange column goes to which
+database column, the key rows are matched on, and how a key is derived when
+the file does not carry one (schools, interventies). The importer and the
+exporter both read this, so the two directions cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.db import models
+
+from leerplicht.domein import uitwisselformaat as formaat
+from leerplicht.doorstroompunt.models import Vsv
+from leerplicht.meldingen.models import Melding
+from leerplicht.register.models import Gemeente, Inschrijving, Persoon, School
+from leerplicht.thuiszitters.models import Thuiszitter
+from leerplicht.vrijstellingen.models import Vrijstelling
+from leerplicht.werkprocessen.models import Interventie, Werkproces
+
+#: A reference to a school is resolved in SQL: `brin + vestiging`, or the brin alone
+#: when the school has one vestiging. The raw reference is staged in this column.
+SCHOOL_VERWIJZING = "school_ref"
+
+
+@dataclass(frozen=True)
+class Doeltabel:
+    spec: formaat.Bestand
+    model: type[models.Model]
+    #: Database columns matched on (primary key or natural key).
+    sleutel: tuple[str, ...]
+    #: Derives the primary key from the row when the file does not carry it.
+    afgeleide_sleutel: Callable[[formaat.Rij], str] | None = None
+
+    @property
+    def tabel(self) -> str:
+        return self.model._meta.db_table
+
+    def veld(self, kolom: str) -> models.Field:
+        return self.model._meta.get_field(kolom)
+
+    @cached_property
+    def kolommen(self) -> dict[str, str]:
+        """Exchange column -> database column (references end in _id)."""
+        return {k.naam: self.veld(k.naam).column for k in self.spec.kolommen}
+
+    @cached_property
+    def db_kolommen(self) -> tuple[str, ...]:
+        """Database columns written by an import, key first."""
+        kolommen = list(self.kolommen.values())
+        pk = self.model._meta.pk.column
+        if pk not in kolommen and self.afgeleide_sleutel is not None:
+            kolommen.insert(0, pk)
+        return tuple(kolommen)
+
+    @cached_property
+    def inhoud(self) -> tuple[str, ...]:
+        """Columns compared to tell a changed row from an unchanged one."""
+        return tuple(k for k in self.db_kolommen if k not in self.sleutel)
+
+    @cached_property
+    def verwijzingen(self) -> list[tuple[str, str, type[models.Model], str]]:
+        """(exchange column, database column, referenced model, its file) per reference."""
+        return [
+            (
+                k.naam,
+                self.veld(k.naam).column,
+                self.veld(k.naam).related_model,
+                k.verwijst_naar or "",
+            )
+            for k in self.spec.kolommen
+            if k.soort == formaat.VERWIJZING
+        ]
+
+    @property
+    def exportvolgorde(self) -> tuple[str, ...]:
+        return self.sleutel
+
+
+def _school_sleutel(rij: formaat.Rij) -> str:
+    return formaat.school_code(str(rij["brin"]), rij["vestiging"])  # type: ignore[arg-type]
+
+
+def _interventie_sleutel(rij: formaat.Rij) -> str:
+    return str(rij["id"]) if rij.get("id") else formaat.interventie_id(rij)
+
+
+DOELTABELLEN: tuple[Doeltabel, ...] = (
+    Doeltabel(formaat.GEMEENTEN, Gemeente, ("code",)),
+    Doeltabel(formaat.SCHOLEN, School, ("id",), _school_sleutel),
+    Doeltabel(formaat.PERSONEN, Persoon, ("id",)),
+    Doeltabel(formaat.INSCHRIJVINGEN, Inschrijving, ("persoon_id", "school_id", "van")),
+    Doeltabel(formaat.WERKPROCESSEN, Werkproces, ("id",)),
+    Doeltabel(formaat.MELDINGEN, Melding, ("meldingsnummer",)),
+    Doeltabel(formaat.INTERVENTIES, Interventie, ("id",), _interventie_sleutel),
+    Doeltabel(formaat.VRIJSTELLINGEN, Vrijstelling, ("id",)),
+    Doeltabel(formaat.THUISZITTERS, Thuiszitter, ("id",)),
+    Doeltabel(formaat.VSV, Vsv, ("id",)),
+)
+DOELTABEL_VAN: dict[str, Doeltabel] = {d.spec.naam: d for d in DOELTABELLEN}
+assert [d.spec for d in DOELTABELLEN] == list(formaat.BESTANDEN)
