@@ -62,7 +62,7 @@ def maak_rapport(
     ctx = Rapportcontext(schooljaar, peildatum or schooljaar.standaard_peildatum, tuple(namen))
     per_gemeente: dict[str, dict] = {code: {"naam": naam} for code, naam in namen.items()}
     for sectie, bereken in SECTIES.items():
-        for code, cijfers in bereken(ctx).items():
+        for code, cijfers in (bereken(ctx) if namen else {}).items():
             per_gemeente[code][sectie] = cijfers
     delen = list(per_gemeente.values())
     if not delen:  # no gemeenten: a totaal of zeros, in the same shape
