@@ -58,7 +58,8 @@ class Bestand:
 
     @property
     def verplichte_kopjes(self) -> tuple[str, ...]:
-        return tuple(k.naam for k in self.kolommen if k.naam not in self.extra_kolommen)
+        """Columns a file must have; an optional column may be left out (all its cells unknown)."""
+        return tuple(k.naam for k in self.kolommen if k.verplicht)
 
 
 def _niet_voor(eerder: str, later: str) -> Callable[[Rij], list[Fout]]:

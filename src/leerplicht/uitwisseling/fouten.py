@@ -42,4 +42,8 @@ class Foutenlijst:
         tekst = [str(f) for f in sorted(self.fouten, key=lambda f: (f.bestand, f.regel))]
         if self.aantal > len(self.fouten):
             tekst.append(f"... en nog {self.aantal - len(self.fouten)} fouten (niet getoond)")
+        elif self.vol:
+            tekst.append(
+                f"... na {self.maximum} fouten is de controle gestopt; er kunnen er meer zijn"
+            )
         return tekst
