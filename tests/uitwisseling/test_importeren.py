@@ -176,8 +176,13 @@ GOEDE_PERSONEN_KOP = b"id,bsn,geboortedatum,gemeente,startkwalificatie\n"
         ),
         (
             "personen.csv",
-            b"id,geboortedatum,gemeente,startkwalificatie\nX1,2012-02-03,GM0225,\n",
-            "personen.csv:1: bsn: kolom ontbreekt",
+            b"id,bsn,gemeente,startkwalificatie\nX1,,GM0225,\n",
+            "personen.csv:1: geboortedatum: kolom ontbreekt",
+        ),
+        (
+            "personen.csv",
+            b"id,bsn,geboortedatum,gemeente,startkwalificatie,naam\nX1,,2012-02-03,GM0225,,Jan\n",
+            "personen.csv:1: naam: onbekende kolom",
         ),
         (
             "personen.csv",
