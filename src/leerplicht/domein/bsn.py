@@ -38,3 +38,6 @@ def test_bsn(volgnummer: int) -> str | None:
     if controle == 10:
         return None
     return basis + str(controle)
+
+
+test_bsn.__test__ = False  # type: ignore[attr-defined]  # not a pytest test, despite its name

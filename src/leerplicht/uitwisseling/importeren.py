@@ -124,12 +124,12 @@ def _q(naam: str) -> str:
     return connection.ops.quote_name(naam)
 
 
-def _db_waarde(waarde: object) -> object:
-    if not _is_postgres():
-        if isinstance(waarde, date):
-            return waarde.isoformat()
-        if isinstance(waarde, bool):
-            return int(waarde)
+def _naar_sqlite(waarde: object) -> object:
+    """SQLite stores dates as ISO text and booleans as 0/1, as Django does."""
+    if isinstance(waarde, date):
+        return waarde.isoformat()
+    if isinstance(waarde, bool):
+        return int(waarde)
     return waarde
 
 
@@ -201,6 +201,8 @@ class _Bestandsimport:
         kolommen = self.doel.kolommen
         afgeleid = self.doel.afgeleide_sleutel
         pk = self.doel.model._meta.pk.column
+        volgorde = self.kolommen
+        omzetten = not _is_postgres()
         for regel, rij in lezer.rijen(stroom):
             waarden: dict[str, object] = {kolommen[k]: v for k, v in rij.items()}
             if afgeleid is not None:
@@ -208,7 +210,10 @@ class _Bestandsimport:
             if self.heeft_school:
                 waarden[SCHOOL_VERWIJZING] = waarden.pop("school_id")
                 waarden["school_id"] = None
-            yield (regel, *(_db_waarde(waarden[k]) for k in self.kolommen))
+            if omzetten:
+                yield (regel, *(_naar_sqlite(waarden[k]) for k in volgorde))
+            else:
+                yield (regel, *(waarden[k] for k in volgorde))
 
     def _laad(self, stroom) -> int:
         rijen = self._staging_rijen(stroom)

@@ -31,6 +31,7 @@ _BRIN = re.compile(r"^[0-9A-Z]{4}$")
 _VESTIGING = re.compile(r"^\d{2}$")
 _ONGELDIG_TEKEN = re.compile(r"[\udc80-\udcff]")
 _STUURTEKEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_VERDACHT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\udc80-\udcff]")
 
 #: Zip safety: at most this many members and this many bytes unpacked.
 MAX_ZIP_LEDEN = 100
@@ -105,40 +106,78 @@ class _Teller(io.RawIOBase):
         return len(data)
 
 
-def _zet_om(kolom: formaat.Kolom, tekst: str) -> tuple[object, str | None]:
-    """Turn one cell into its value, or say in Dutch what is wrong with it."""
-    if len(tekst) > kolom.max_lengte:
-        return None, f"te lang (meer dan {kolom.max_lengte} tekens)"
-    if _STUURTEKEN.search(tekst):
-        return None, "bevat een ongeldig stuurteken"
+Omzetter = Callable[[str], tuple[object, str | None]]
+
+
+def _omzetter(kolom: formaat.Kolom) -> Omzetter:
+    """The function that turns one cell of `kolom` into its value, or says what is wrong.
+
+    Built once per column, so the per-cell work is a length check and one test.
+    """
+    maximum = kolom.max_lengte
+
+    def met_lengte(zet_om: Omzetter) -> Omzetter:
+        def omzetter(tekst: str) -> tuple[object, str | None]:
+            if len(tekst) > maximum:
+                return None, f"te lang (meer dan {maximum} tekens)"
+            return zet_om(tekst)
+
+        return omzetter
+
     soort = kolom.soort
     if soort == formaat.DATUM:
-        if not _DATUM.match(tekst):
-            return None, f"{tekst!r} is geen datum (verwacht JJJJ-MM-DD)"
-        try:
-            return date.fromisoformat(tekst), None
-        except ValueError:
-            return None, f"{tekst!r} is geen bestaande datum"
+
+        def datum(tekst: str) -> tuple[object, str | None]:
+            if not _DATUM.match(tekst):
+                return None, f"{tekst!r} is geen datum (verwacht JJJJ-MM-DD)"
+            try:
+                return date.fromisoformat(tekst), None
+            except ValueError:
+                return None, f"{tekst!r} is geen bestaande datum"
+
+        return met_lengte(datum)
     if soort == formaat.CODE:
-        assert kolom.codes is not None
-        if tekst not in kolom.codes:
-            return None, f"onbekende code {tekst!r} (toegestaan: {', '.join(kolom.codes)})"
-        return tekst, None
+        codes = kolom.codes or {}
+        toegestaan = ", ".join(codes)
+
+        def code(tekst: str) -> tuple[object, str | None]:
+            if tekst in codes:
+                return tekst, None
+            return None, f"onbekende code {tekst!r} (toegestaan: {toegestaan})"
+
+        return met_lengte(code)
     if soort == formaat.JA_NEE:
-        if tekst not in ("ja", "nee"):
+
+        def ja_nee(tekst: str) -> tuple[object, str | None]:
+            if tekst == "ja":
+                return True, None
+            if tekst == "nee":
+                return False, None
             return None, f"{tekst!r}: verwacht ja of nee"
-        return tekst == "ja", None
+
+        return met_lengte(ja_nee)
     if soort == formaat.BSN:
-        if not is_geldig_bsn(tekst):
+
+        def bsn(tekst: str) -> tuple[object, str | None]:
+            if is_geldig_bsn(tekst):
+                return tekst, None
             return None, "geen geldig BSN (9 cijfers die voldoen aan de elfproef)"
-        return tekst, None
-    if soort == formaat.GEMEENTECODE and not _GEMEENTECODE.match(tekst):
-        return None, f"{tekst!r} is geen CBS-gemeentecode (GM en 4 cijfers)"
-    if soort == formaat.BRIN and not _BRIN.match(tekst):
-        return None, f"{tekst!r} is geen BRIN (4 tekens, cijfers of hoofdletters)"
-    if soort == formaat.VESTIGING and not _VESTIGING.match(tekst):
-        return None, f"{tekst!r} is geen vestigingsnummer (2 cijfers)"
-    return tekst, None
+
+        return met_lengte(bsn)
+    patroon, uitleg = {
+        formaat.GEMEENTECODE: (_GEMEENTECODE, "geen CBS-gemeentecode (GM en 4 cijfers)"),
+        formaat.BRIN: (_BRIN, "geen BRIN (4 tekens, cijfers of hoofdletters)"),
+        formaat.VESTIGING: (_VESTIGING, "geen vestigingsnummer (2 cijfers)"),
+    }.get(soort, (None, ""))
+    if patroon is not None:
+
+        def volgens_patroon(tekst: str) -> tuple[object, str | None]:
+            if patroon.match(tekst):
+                return tekst, None
+            return None, f"{tekst!r} is {uitleg}"
+
+        return met_lengte(volgens_patroon)
+    return met_lengte(lambda tekst: (tekst, None))
 
 
 @dataclass
@@ -195,7 +234,9 @@ class Bestandslezer:
             if self.fouten.vol:
                 return
 
-    def _controleer_kopregel(self, kopjes: list[str]) -> list[formaat.Kolom | None] | None:
+    def _controleer_kopregel(
+        self, kopjes: list[str]
+    ) -> list[tuple[formaat.Kolom, Omzetter]] | None:
         naam = self.spec.naam
         kopjes = [k.strip() for k in kopjes]
         goed = True
@@ -221,44 +262,43 @@ class Bestandslezer:
                 goed = False
         if not goed:
             return None
-        return [self.spec.kolom(k) for k in kopjes]
+        return [(self.spec.kolom(k), _omzetter(self.spec.kolom(k))) for k in kopjes]
 
     def _lees_rij(
-        self, regel: int, velden: list[str], kolommen: list[formaat.Kolom | None]
+        self, regel: int, velden: list[str], kolommen: list[tuple[formaat.Kolom, Omzetter]]
     ) -> formaat.Rij | None:
         naam = self.spec.naam
         if len(velden) != len(kolommen):
             self.fouten.voeg_toe(
-                naam,
-                regel,
-                "",
-                f"{len(velden)} velden, verwacht {len(kolommen)} (zoals de kopregel)",
+                naam, regel, "", f"{len(velden)} velden, verwacht {len(kolommen)} (zoals de kopregel)"
             )
             return None
-        rij: formaat.Rij = {}
+        verdacht = _VERDACHT.search("".join(velden)) is not None
+        rij: formaat.Rij = dict.fromkeys(self.spec.kolomnamen)
         goed = True
-        for kolom, veld in zip(kolommen, velden, strict=True):
-            assert kolom is not None
+        for (kolom, zet_om), veld in zip(kolommen, velden, strict=True):
             waarde = veld.strip()
-            if _ONGELDIG_TEKEN.search(waarde):
-                self.fouten.voeg_toe(
-                    naam, regel, kolom.naam, "ongeldige tekens: het bestand is geen UTF-8"
-                )
-                goed = False
-                continue
             if not waarde:
                 if kolom.verplicht:
                     self.fouten.voeg_toe(naam, regel, kolom.naam, "verplicht, maar leeg")
                     goed = False
-                rij[kolom.naam] = None
                 continue
-            omgezet, melding = _zet_om(kolom, waarde)
+            if verdacht:
+                if _ONGELDIG_TEKEN.search(waarde):
+                    self.fouten.voeg_toe(
+                        naam, regel, kolom.naam, "ongeldige tekens: het bestand is geen UTF-8"
+                    )
+                    goed = False
+                    continue
+                if _STUURTEKEN.search(waarde):
+                    self.fouten.voeg_toe(naam, regel, kolom.naam, "bevat een ongeldig stuurteken")
+                    goed = False
+                    continue
+            omgezet, melding = zet_om(waarde)
             if melding:
                 self.fouten.voeg_toe(naam, regel, kolom.naam, melding)
                 goed = False
             rij[kolom.naam] = omgezet
-        for kolom in self.spec.kolommen:  # optional added columns left out of the file
-            rij.setdefault(kolom.naam, None)
         if not goed:
             return None
         for regelcontrole in self.spec.regels:
