@@ -12,6 +12,8 @@ Environment variables:
 from __future__ import annotations
 
 import os
+import re
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -125,6 +127,12 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+
+# WhiteNoise serves the apps' static/ folders directly, also with DEBUG off
+# (waitress in `leerplicht demo`), so no collectstatic step is needed.
+WHITENOISE_USE_FINDERS = True
+# STATIC_ROOT exists only after collectstatic; WhiteNoise would warn about it at every start.
+warnings.filterwarnings("ignore", message="No directory at: " + re.escape(str(STATIC_ROOT)))
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

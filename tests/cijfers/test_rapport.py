@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from uitwisselset import Uitwisselset
 
 from leerplicht.cijfers.rapport import OnbekendeGemeente, maak_rapport
 from leerplicht.domein.percentage import verandering
 from leerplicht.domein.schooljaar import Schooljaar
+from uitwisselset import Uitwisselset
 
 pytestmark = pytest.mark.django_db
 

@@ -45,14 +45,14 @@ def eigen_database(tmp_path):
     import psycopg
 
     naam = f"afgebroken_{uuid.uuid4().hex[:8]}"
-    verbinding = dict(
-        host=standaard["HOST"],
-        port=standaard["PORT"] or 5432,
-        user=standaard["USER"],
-        password=standaard["PASSWORD"],
-        dbname="postgres",
-        autocommit=True,
-    )
+    verbinding = {
+        "host": standaard["HOST"],
+        "port": standaard["PORT"] or 5432,
+        "user": standaard["USER"],
+        "password": standaard["PASSWORD"],
+        "dbname": "postgres",
+        "autocommit": True,
+    }
     with psycopg.connect(**verbinding) as c:
         c.execute(f'CREATE DATABASE "{naam}"')
     host = standaard["HOST"] or "localhost"

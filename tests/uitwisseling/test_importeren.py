@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from uitwisselset import Uitwisselset
 
 from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Gemeente, Inschrijving, Persoon, School
@@ -16,6 +15,7 @@ from leerplicht.uitwisseling.exporteren import exporteer
 from leerplicht.uitwisseling.importeren import importeer
 from leerplicht.uitwisseling.tabellen import DOELTABELLEN
 from leerplicht.werkprocessen.models import Interventie, Werkproces
+from uitwisselset import Uitwisselset
 
 pytestmark = pytest.mark.django_db
 

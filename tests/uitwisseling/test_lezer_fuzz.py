@@ -72,7 +72,7 @@ def test_bijna_geldige_csv(spec, scheiding, rijen, bom, afkappen):
     data = ("\ufeff" if bom else "") + "\n".join(regels)
     ruw = data.encode("utf-8")
     ruw = ruw[: max(len(ruw) - afkappen, 0)]
-    gelezen, fouten = lees(spec, ruw)
+    gelezen, _fouten = lees(spec, ruw)
     for regel, rij in gelezen:
         assert regel >= 2
         assert set(rij) == set(spec.kolomnamen)

@@ -30,9 +30,11 @@ def test_bsn(volgnummer: int) -> str | None:
 
     About one in eleven volgnummers has no valid check digit; callers skip those.
     """
-    basis = f"{TEST_BSN_PREFIX}{volgnummer:0{_VRIJE_CIJFERS}d}"
-    if len(basis) != 8:
+    # A negative volgnummer would format as "-000001" (the right length, and then a
+    # crash on int("-")), so check the range itself, not the length of the text.
+    if not 0 <= volgnummer < 10**_VRIJE_CIJFERS:
         raise ValueError("volgnummer buiten het testbereik")
+    basis = f"{TEST_BSN_PREFIX}{volgnummer:0{_VRIJE_CIJFERS}d}"
     som = sum(int(c) * g for c, g in zip(basis, GEWICHTEN[:8], strict=True))
     controle = som % 11  # the check digit d makes som - d divisible by 11
     if controle == 10:

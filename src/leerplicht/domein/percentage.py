@@ -13,7 +13,13 @@ _HONDERDSTE = Decimal("0.01")
 
 
 def afgerond(waarde: Decimal) -> float:
-    return float(waarde.quantize(_HONDERDSTE, rounding=ROUND_HALF_UP))
+    """Half up (away from zero for negatives: -0.125 gives -0.13, as 0.125 gives 0.13).
+
+    A tiny negative value rounds to -0.00, which would show as "-0,00%" and as
+    -0.0 in JSON; it is returned as 0.0.
+    """
+    uitkomst = float(waarde.quantize(_HONDERDSTE, rounding=ROUND_HALF_UP))
+    return uitkomst if uitkomst != 0 else 0.0
 
 
 def percentage(deel: int, geheel: int) -> float | None:

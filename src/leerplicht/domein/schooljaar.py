@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-_NAAM = re.compile(r"^(\d{4})-(\d{4})$")
+# ASCII digits only: without re.ASCII, \d also matches e.g. full-width digits ("２０２４"),
+# which int() accepts.
+_NAAM = re.compile(r"^(\d{4})-(\d{4})$", re.ASCII)
 
 
 @dataclass(frozen=True, order=True)

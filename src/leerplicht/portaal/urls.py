@@ -5,4 +5,6 @@ from . import views
 app_name = "portaal"
 urlpatterns = [
     path("", views.start, name="start"),
+    path("inloggen/", views.Inloggen.as_view(), name="inloggen"),
+    path("uitloggen/", views.Uitloggen.as_view(), name="uitloggen"),
 ]

@@ -225,7 +225,8 @@ class _Bestandsimport:
                     kopie.write_row(rij)
                     aantal += 1
             return aantal
-        sql = f"INSERT INTO {self.stg} ({kolommen}) VALUES ({', '.join(['%s'] * (len(self.kolommen) + 1))})"
+        plaatsen = ", ".join(["%s"] * (len(self.kolommen) + 1))
+        sql = f"INSERT INTO {self.stg} ({kolommen}) VALUES ({plaatsen})"
         while batch := list(islice(rijen, BATCH)):
             self.cursor.executemany(sql, batch)
             aantal += len(batch)

@@ -270,7 +270,10 @@ class Bestandslezer:
         naam = self.spec.naam
         if len(velden) != len(kolommen):
             self.fouten.voeg_toe(
-                naam, regel, "", f"{len(velden)} velden, verwacht {len(kolommen)} (zoals de kopregel)"
+                naam,
+                regel,
+                "",
+                f"{len(velden)} velden, verwacht {len(kolommen)} (zoals de kopregel)",
             )
             return None
         verdacht = _VERDACHT.search("".join(velden)) is not None

@@ -1,4 +1,5 @@
-"""`leerlingen`: persons of the gemeente volledig leerplichtig / kwalificatieplichtig on the peildatum.
+"""`leerlingen`: persons of the gemeente volledig leerplichtig / kwalificatieplichtig
+on the peildatum.
 
 By age alone (figures.md); the birth-date intervals come from the domain rule
 itself (domein.leerplicht), whose tests prove they match `leerplichtstatus`.

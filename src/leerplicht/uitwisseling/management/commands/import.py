@@ -51,7 +51,8 @@ class Command(BaseCommand):
             for regel in resultaat.fouten.regels():
                 self.stderr.write(regel)
             raise CommandError(
-                f"Import geweigerd: {getal(resultaat.fouten.aantal)} fout(en). Er is niets opgeslagen."
+                f"Import geweigerd: {getal(resultaat.fouten.aantal)} fout(en). "
+                "Er is niets opgeslagen."
             )
         for b in resultaat.bestanden:
             self.stdout.write(

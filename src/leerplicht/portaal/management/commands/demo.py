@@ -1,0 +1,193 @@
+"""leerplicht demo: a demo region with demo accounts, served on 127.0.0.1.
+
+First start (no persons in the database): create the schema, generate a
+fictitious region into var/demo/ and import it. Every start: make sure the
+demo accounts exist with their demo passwords, print them, and serve the app
+with waitress. Refuses to run in productie.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+
+from leerplicht.domein.formattering import getal
+from leerplicht.register.models import Persoon
+from leerplicht.schema import zorg_voor_schema
+
+HOST = "127.0.0.1"
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    gebruikersnaam: str
+    rol: str
+
+    @property
+    def wachtwoord(self) -> str:
+        """Deterministic and printed at every start: for the demo only, never for real use."""
+        return f"demo-{self.gebruikersnaam}-wachtwoord"
+
+
+#: One account per role of domain.md ("Who uses it").
+DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
+    DemoAccount("administratie", "administratief medewerker"),
+    DemoAccount("lpa", "leerplichtambtenaar"),
+    DemoAccount("dsp", "consulent Doorstroompunt"),
+    DemoAccount("teammanager", "teammanager / coördinator"),
+    DemoAccount("beleid", "beleidsmedewerker gemeente"),
+    DemoAccount("beheer", "applicatiebeheerder"),
+)
+
+
+def _standaard_poort() -> int:
+    try:
+        return int(os.environ.get("PORT", "8000"))
+    except ValueError:
+        raise CommandError(
+            f"PORT={os.environ['PORT']!r} is geen poortnummer (bijvoorbeeld 8000)."
+        ) from None
+
+
+class Command(BaseCommand):
+    help = (
+        "Start de demo: maakt bij de eerste start een fictieve regio en leest die in, "
+        "maakt de demo-accounts aan en start de webapp op http://127.0.0.1:PORT/. "
+        "Niet in productie."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--poort", type=int, default=None, help="poort van de webapp (standaard $PORT of 8000)"
+        )
+        parser.add_argument(
+            "--gemeenten", type=int, default=6, help="aantal gemeenten bij de eerste start (6)"
+        )
+        parser.add_argument(
+            "--personen",
+            type=int,
+            default=60_000,
+            help="aantal personen bij de eerste start (60000)",
+        )
+        parser.add_argument("--seed", type=int, default=1, help="startwaarde van de generator (1)")
+        parser.add_argument(
+            "--zonder-server",
+            action="store_true",
+            help="alleen voorbereiden (database, gegevens, accounts), de webapp niet starten",
+        )
+
+    def handle(
+        self,
+        *args,
+        poort: int | None,
+        gemeenten: int,
+        personen: int,
+        seed: int,
+        zonder_server: bool,
+        **opties,
+    ) -> None:
+        if settings.OMGEVING == "productie":
+            raise CommandError(
+                "De demo start niet in productie (LEERPLICHT_OMGEVING=productie): "
+                "hij maakt accounts met bekende wachtwoorden."
+            )
+        poort = _standaard_poort() if poort is None else poort
+        if not 0 < poort < 65536:
+            raise CommandError(
+                f"Poort {poort} bestaat niet: kies een getal van 1 tot en met 65535."
+            )
+
+        self.stdout.write("Leerplicht-demo wordt voorbereid.")
+        if zorg_voor_schema():
+            self.stdout.write("Database aangemaakt of bijgewerkt (migraties uitgevoerd).")
+
+        if Persoon.objects.exists():
+            self.stdout.write(
+                f"De database bevat al {getal(Persoon.objects.count())} personen: "
+                "genereren en inlezen overgeslagen."
+            )
+        else:
+            self._maak_demoregio(gemeenten=gemeenten, personen=personen, seed=seed)
+
+        self._zorg_voor_accounts()
+        self._toon_accounts(poort)
+        if zonder_server:
+            self.stdout.write("Klaar (--zonder-server: de webapp wordt niet gestart).")
+            return
+        self._serveer(poort)
+
+    def _maak_demoregio(self, *, gemeenten: int, personen: int, seed: int) -> None:
+        pad = Path(settings.VAR_DIR) / "demo"
+        self.stdout.write(
+            f"Eerste start: fictieve regio maken met {getal(gemeenten)} gemeenten en "
+            f"{getal(personen)} personen in {pad} ..."
+        )
+        begin = time.perf_counter()
+        call_command(
+            "genereer",
+            str(pad),
+            gemeenten=gemeenten,
+            personen=personen,
+            seed=seed,
+            stdout=self.stdout,
+            stderr=self.stderr,
+        )
+        self.stdout.write("Fictieve regio inlezen ...")
+        call_command("import", str(pad), stdout=self.stdout, stderr=self.stderr)
+        self.stdout.write(f"Demoregio klaar in {time.perf_counter() - begin:.0f} s.")
+
+    def _zorg_voor_accounts(self) -> None:
+        gebruikers = get_user_model()
+        nieuw = []
+        with transaction.atomic():
+            for account in DEMO_ACCOUNTS:
+                gebruiker, gemaakt = gebruikers.objects.get_or_create(
+                    username=account.gebruikersnaam,
+                    defaults={"first_name": "Demo", "last_name": account.rol},
+                )
+                # Reset at every start, so the printed password always works.
+                if gemaakt or not gebruiker.check_password(account.wachtwoord):
+                    gebruiker.set_password(account.wachtwoord)
+                    gebruiker.is_active = True
+                    gebruiker.save()
+                if gemaakt:
+                    nieuw.append(account.gebruikersnaam)
+        if nieuw:
+            self.stdout.write(f"Demo-accounts aangemaakt: {', '.join(nieuw)}.")
+
+    def _toon_accounts(self, poort: int) -> None:
+        breedte = max(len(a.gebruikersnaam) for a in DEMO_ACCOUNTS)
+        self.stdout.write("")
+        self.stdout.write("Demo-accounts (ALLEEN VOOR DE DEMO, nooit voor echte gegevens):")
+        for account in DEMO_ACCOUNTS:
+            self.stdout.write(
+                f"  {account.gebruikersnaam:<{breedte}}  wachtwoord: {account.wachtwoord:<32}"
+                f"  ({account.rol})"
+            )
+        self.stdout.write("")
+        self.stdout.write(f"Adres: http://{HOST}:{poort}/")
+
+    def _serveer(self, poort: int) -> None:
+        from waitress import serve
+
+        from leerplicht.wsgi import application
+
+        self.stdout.write(f"Leerplicht draait op http://{HOST}:{poort}/ (stoppen met Ctrl+C).")
+        self.stdout.flush()
+        try:
+            serve(application, host=HOST, port=poort, threads=8, ident="Leerplicht")
+        except OSError as fout:
+            raise CommandError(
+                f"Kan niet starten op {HOST}:{poort}: {fout.strerror or fout}. "
+                "Kies een andere poort met --poort of PORT."
+            ) from None
+        except KeyboardInterrupt:
+            self.stdout.write("Leerplicht is gestopt.")

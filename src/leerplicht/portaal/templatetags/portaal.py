@@ -1,0 +1,12 @@
+"""Template tags of the portaal."""
+
+from django import template
+from django.conf import settings
+
+register = template.Library()
+
+
+@register.simple_tag
+def omgeving() -> str:
+    """The environment the app runs in: demo, test or productie (settings.OMGEVING)."""
+    return settings.OMGEVING

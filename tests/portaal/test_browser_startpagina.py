@@ -1,0 +1,113 @@
+"""In Chromium: sign in with the keyboard only, see the start page, keep a screenshot."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from fabrieken import WACHTWOORD, kleine_regio
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTEFACTEN = Path(__file__).resolve().parents[2] / "test-artefacten"
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is niet geïnstalleerd")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        not (os.access(CHROMIUM, os.X_OK) or shutil.which("chromium") == CHROMIUM),
+        reason=f"Chromium ontbreekt op {CHROMIUM} (apt-get install -y chromium)",
+    ),
+]
+
+
+def actief(pagina) -> dict:
+    return pagina.evaluate(
+        """() => {
+            const e = document.activeElement;
+            const s = getComputedStyle(e);
+            return {tag: e.tagName.toLowerCase(), id: e.id, tekst: e.textContent.trim(),
+                    outline: s.outlineStyle, achtergrond: s.backgroundColor};
+        }"""
+    )
+
+
+def test_inloggen_met_toetsenbord_en_startpagina(live_server):
+    jaar = kleine_regio()
+    get_user_model().objects.create_user("teammanager", password=WACHTWOORD)
+    ARTEFACTEN.mkdir(exist_ok=True)
+
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            pagina = browser.new_page(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+            mislukt: list[str] = []
+            pagina.on(
+                "response",
+                lambda r: mislukt.append(f"{r.status} {r.url}") if r.status >= 400 else None,
+            )
+            pagina.goto(f"{live_server.url}/")
+            assert pagina.url == f"{live_server.url}/inloggen/?next=/"
+            assert pagina.title() == "Inloggen - Leerplicht"
+
+            # First Tab: the skip link, visibly focused; Enter moves to the main content.
+            pagina.keyboard.press("Tab")
+            skiplink = actief(pagina)
+            assert skiplink["tekst"] == "Direct naar de inhoud"
+            assert skiplink["achtergrond"] == "rgb(255, 221, 0)"
+            pagina.keyboard.press("Enter")
+            assert actief(pagina)["id"] == "inhoud"
+
+            pagina.keyboard.press("Tab")
+            veld = actief(pagina)
+            assert veld["id"] == "id_username"
+            assert veld["outline"] != "none"
+            pagina.keyboard.type("teammanager")
+            pagina.keyboard.press("Tab")
+            assert actief(pagina)["id"] == "id_password"
+            pagina.keyboard.type(WACHTWOORD)
+            pagina.keyboard.press("Enter")
+
+            pagina.wait_for_url(f"{live_server.url}/")
+            assert pagina.title() == "Leerplicht"
+            assert pagina.locator("h1").inner_text() == "Leerplicht"
+            assert pagina.get_by_text("Ingelogd als").is_visible()
+
+            leerlingen = pagina.locator("table#leerlingen")
+            assert leerlingen.locator("caption").inner_text() == "Leerlingen"
+            totaal = leerlingen.locator("tfoot tr").inner_text().split("\t")
+            assert [c.strip() for c in totaal] == ["Totaal", "1.213", "1.212", "+0,08%"]
+            assert pagina.locator("table").count() == 11
+            # Numbers are right-aligned.
+            uitlijning = leerlingen.locator("tbody td").first.evaluate(
+                "e => getComputedStyle(e).textAlign"
+            )
+            assert uitlijning == "right"
+            assert jaar.naam in leerlingen.locator("thead").inner_text()
+            assert not mislukt, mislukt
+
+            pagina.screenshot(path=str(ARTEFACTEN / "startpagina.png"), full_page=True)
+
+            # On a small screen the page reflows: only a table may scroll, inside its box.
+            pagina.set_viewport_size({"width": 320, "height": 640})
+            assert pagina.evaluate("document.documentElement.scrollWidth") <= 320
+            pagina.screenshot(path=str(ARTEFACTEN / "startpagina-smal.png"))
+
+            # Signing out is a button in a form (POST).
+            pagina.get_by_role("button", name="Uitloggen").click()
+            pagina.wait_for_url(f"{live_server.url}/inloggen/")
+        finally:
+            browser.close()

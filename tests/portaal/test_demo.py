@@ -1,0 +1,98 @@
+"""leerplicht demo: first start makes a region and accounts, later starts only serve."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+
+from leerplicht.portaal.management.commands.demo import DEMO_ACCOUNTS
+from leerplicht.register.models import Gemeente, Persoon
+
+pytestmark = pytest.mark.django_db
+
+
+def demo(**opties) -> str:
+    uit = StringIO()
+    call_command("demo", stdout=uit, stderr=StringIO(), **opties)
+    return uit.getvalue()
+
+
+@override_settings(OMGEVING="productie")
+def test_weigert_in_productie(monkeypatch):
+    monkeypatch.setattr("waitress.serve", lambda *a, **k: pytest.fail("mag niet serveren"))
+    with pytest.raises(CommandError, match="niet in productie"):
+        demo(zonder_server=True)
+    assert not Persoon.objects.exists()
+
+
+def test_eerste_en_tweede_start(tmp_path, settings):
+    settings.VAR_DIR = tmp_path
+    uitvoer = demo(gemeenten=2, personen=300, seed=7, zonder_server=True)
+    assert "Eerste start" in uitvoer
+    assert (tmp_path / "demo" / "personen.csv").exists()
+    assert Gemeente.objects.count() == 2
+    assert Persoon.objects.count() == 300
+    assert "ALLEEN VOOR DE DEMO" in uitvoer
+    assert {a.rol for a in DEMO_ACCOUNTS} >= {
+        "administratief medewerker",
+        "leerplichtambtenaar",
+        "consulent Doorstroompunt",
+        "teammanager / coördinator",
+        "beleidsmedewerker gemeente",
+        "applicatiebeheerder",
+    }
+    for account in DEMO_ACCOUNTS:
+        assert f"{account.gebruikersnaam}" in uitvoer
+        assert account.wachtwoord in uitvoer
+        assert authenticate(username=account.gebruikersnaam, password=account.wachtwoord)
+
+    tweede = demo(gemeenten=2, personen=300, seed=7, zonder_server=True)
+    assert "overgeslagen" in tweede
+    assert "Eerste start" not in tweede
+    assert Persoon.objects.count() == 300
+
+
+def test_gewijzigd_demowachtwoord_wordt_hersteld(tmp_path, settings, django_user_model):
+    settings.VAR_DIR = tmp_path
+    Persoon.objects.create(
+        id="P1",
+        geboortedatum="2015-01-01",
+        gemeente=Gemeente.objects.create(code="GM9001", naam="Proefdorp"),
+    )
+    demo(zonder_server=True)
+    lpa = django_user_model.objects.get(username="lpa")
+    lpa.set_password("iets-anders-gekozen")
+    lpa.save()
+    demo(zonder_server=True)
+    assert authenticate(username="lpa", password="demo-lpa-wachtwoord")
+
+
+def test_serveert_met_waitress_op_localhost(tmp_path, settings, monkeypatch):
+    settings.VAR_DIR = tmp_path
+    Persoon.objects.create(
+        id="P1",
+        geboortedatum="2015-01-01",
+        gemeente=Gemeente.objects.create(code="GM9001", naam="Proefdorp"),
+    )
+    aanroepen = []
+    monkeypatch.setattr("waitress.serve", lambda app, **k: aanroepen.append(k))
+    monkeypatch.setenv("PORT", "8123")
+    uitvoer = demo()
+    assert aanroepen and aanroepen[0]["host"] == "127.0.0.1" and aanroepen[0]["port"] == 8123
+    assert "http://127.0.0.1:8123/" in uitvoer
+
+    aanroepen.clear()
+    demo(poort=8999)
+    assert aanroepen[0]["port"] == 8999
+
+
+def test_ongeldige_poort(monkeypatch):
+    monkeypatch.setenv("PORT", "achtduizend")
+    with pytest.raises(CommandError, match="geen poortnummer"):
+        demo(zonder_server=True)
+    with pytest.raises(CommandError, match="bestaat niet"):
+        demo(poort=70000, zonder_server=True)
