@@ -25,6 +25,9 @@ from leerplicht.schema import zorg_voor_schema
 
 HOST = "127.0.0.1"
 
+#: The demo region of the first start; a test compares its rapport on SQLite and PostgreSQL.
+DEMOREGIO: dict[str, int] = {"gemeenten": 6, "personen": 60_000, "seed": 1}
+
 
 @dataclass(frozen=True)
 class DemoAccount:
@@ -69,15 +72,20 @@ class Command(BaseCommand):
             "--poort", type=int, default=None, help="poort van de webapp (standaard $PORT of 8000)"
         )
         parser.add_argument(
-            "--gemeenten", type=int, default=6, help="aantal gemeenten bij de eerste start (6)"
+            "--gemeenten",
+            type=int,
+            default=DEMOREGIO["gemeenten"],
+            help="aantal gemeenten bij de eerste start (6)",
         )
         parser.add_argument(
             "--personen",
             type=int,
-            default=60_000,
+            default=DEMOREGIO["personen"],
             help="aantal personen bij de eerste start (60000)",
         )
-        parser.add_argument("--seed", type=int, default=1, help="startwaarde van de generator (1)")
+        parser.add_argument(
+            "--seed", type=int, default=DEMOREGIO["seed"], help="startwaarde van de generator (1)"
+        )
         parser.add_argument(
             "--zonder-server",
             action="store_true",
