@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from . import codes
 from .onderwijssoort import ONDERWIJSSOORTEN, SCHOOL_ONDERWIJSSOORTEN
@@ -49,7 +50,7 @@ class Bestand:
     extra_kolommen: tuple[str, ...] = ()
     regels: tuple[Callable[[Rij], list[Fout]], ...] = field(default=())
 
-    @property
+    @cached_property  # read for every row by the importer
     def kolomnamen(self) -> tuple[str, ...]:
         return tuple(k.naam for k in self.kolommen)
 

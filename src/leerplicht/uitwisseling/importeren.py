@@ -15,8 +15,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 
 from django.db import DatabaseError, connection, transaction
@@ -50,6 +50,10 @@ class Importresultaat:
     @property
     def regels(self) -> int:
         return sum(b.regels for b in self.bestanden)
+
+
+def _geen(_rij: dict) -> None:
+    return None
 
 
 class _Afbreken(Exception):
@@ -124,15 +128,6 @@ def _q(naam: str) -> str:
     return connection.ops.quote_name(naam)
 
 
-def _naar_sqlite(waarde: object) -> object:
-    """SQLite stores dates as ISO text and booleans as 0/1, as Django does."""
-    if isinstance(waarde, date):
-        return waarde.isoformat()
-    if isinstance(waarde, bool):
-        return int(waarde)
-    return waarde
-
-
 # --- One file ------------------------------------------------------------------------
 
 
@@ -197,23 +192,35 @@ class _Bestandsimport:
         )
 
     def _staging_rijen(self, stroom) -> Iterator[tuple]:
+        """(line, value per staging column) for every valid row.
+
+        The getter per column is worked out once, so a row costs one C-level
+        itemgetter call. Dates and booleans go to the driver as they are: psycopg
+        copies them natively and sqlite3's default adapters store ISO text and
+        0/1, as Django does.
+        """
         lezer = Bestandslezer(self.doel.spec, self.fouten, self.voortgang)
-        kolommen = self.doel.kolommen
+        bron_van = {db: naam for naam, db in self.doel.kolommen.items()}
         afgeleid = self.doel.afgeleide_sleutel
         pk = self.doel.model._meta.pk.column
-        volgorde = self.kolommen
-        omzetten = not _is_postgres()
-        for regel, rij in lezer.rijen(stroom):
-            waarden: dict[str, object] = {kolommen[k]: v for k, v in rij.items()}
-            if afgeleid is not None:
-                waarden[pk] = afgeleid(rij)
-            if self.heeft_school:
-                waarden[SCHOOL_VERWIJZING] = waarden.pop("school_id")
-                waarden["school_id"] = None
-            if omzetten:
-                yield (regel, *(_naar_sqlite(waarden[k]) for k in volgorde))
+        getters: list[Callable[[dict], object]] = []
+        for kolom in self.kolommen:
+            if kolom == SCHOOL_VERWIJZING:
+                getters.append(itemgetter(bron_van["school_id"]))
+            elif self.heeft_school and kolom == "school_id":
+                getters.append(_geen)  # resolved in SQL by _los_scholen_op
+            elif afgeleid is not None and kolom == pk:
+                getters.append(afgeleid)
             else:
-                yield (regel, *(waarden[k] for k in volgorde))
+                getters.append(itemgetter(bron_van[kolom]))
+        rijen = lezer.rijen(stroom)
+        if all(isinstance(g, itemgetter) for g in getters) and len(getters) > 1:
+            alles = itemgetter(*(bron_van[k] for k in self.kolommen))
+            for regel, rij in rijen:
+                yield (regel, *alles(rij))
+        else:
+            for regel, rij in rijen:
+                yield (regel, *[haal(rij) for haal in getters])
 
     def _laad(self, stroom) -> int:
         rijen = self._staging_rijen(stroom)
