@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from leerplicht.domein.bsn import test_bsn
 from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Gemeente, Inschrijving, Persoon, School
 from leerplicht.uitwisseling.exporteren import exporteer
@@ -282,3 +283,42 @@ def test_commando_geeft_samenvatting_en_foutcode(tmp_path, capsys):
     with pytest.raises(CommandError, match="Import geweigerd: 1 fout"):
         call_command("import", str(map_))
     assert "gemeenten.csv:2: code: 'XX' is geen CBS-gemeentecode" in capsys.readouterr().err
+
+
+def _bsn(volgnummer: int) -> str:
+    while (bsn := test_bsn(volgnummer)) is None:
+        volgnummer += 1
+    return bsn
+
+
+def test_een_bsn_hoort_bij_een_persoon(tmp_path):
+    basisset().importeer(tmp_path / "eerst")
+    voor = aantallen()
+    opgeslagen = Persoon.objects.get(id="P000001").bsn
+    nieuw = _bsn(777)
+    personen = (
+        GOEDE_PERSONEN_KOP
+        + f"X1,{nieuw},2012-02-03,GM0225,\n".encode()
+        + b"X2,,2012-02-03,GM0225,\n"  # two persons without a BSN are fine
+        + b"X3,,2012-02-03,GM0225,\n"
+        + f"X4,{nieuw},2013-02-03,GM0225,\n".encode()
+        + f"X5,{opgeslagen},2013-02-03,GM0225,\n".encode()
+    )
+    fouten = fouten_van(_kapotte_set(tmp_path, "personen.csv", personen))
+    assert fouten == [
+        "personen.csv:5: bsn: hetzelfde BSN staat op regel 2 bij een andere persoon",
+        "personen.csv:6: bsn: dit BSN hoort in de database al bij persoon P000001",
+    ]
+    assert aantallen() == voor
+
+
+def test_personen_zonder_bsn_worden_ingelezen(tmp_path):
+    map_ = tmp_path / "set"
+    map_.mkdir()
+    (map_ / "gemeenten.csv").write_bytes(b"code,naam\nGM0225,Druten\n")
+    (map_ / "personen.csv").write_bytes(
+        GOEDE_PERSONEN_KOP + b"X2,,2012-02-03,GM0225,\nX3,,2012-02-03,GM0225,\n"
+    )
+    resultaat = importeer(map_)
+    assert resultaat.opgeslagen, resultaat.fouten.regels()
+    assert Persoon.objects.filter(bsn__isnull=True).count() == 2
