@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "leerplicht.uitwisseling",
     "leerplicht.cijfers",
     "leerplicht.portaal",
+    "leerplicht.toegang",
 ]
 
 MIDDLEWARE = [
