@@ -5,17 +5,34 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.db import connection
-from django.db.models import Count, QuerySet
+from django.db.models import F, QuerySet
 
 from leerplicht.domein.onderwijssoort import GROEPEN, groep
 
 
 def tel(queryset: QuerySet, *velden: str) -> dict[tuple, int]:
-    """COUNT(*) grouped by `velden`: {(waarde, ...): aantal}."""
-    return {
-        tuple(rij[v] for v in velden): rij["_n"]
-        for rij in queryset.order_by().values(*velden).annotate(_n=Count("*"))
-    }
+    """COUNT(*) grouped by `velden`: {(waarde, ...): aantal}.
+
+    The values are selected under plain aliases in a subquery and grouped
+    outside it, so an expensive expression (a correlated subquery such as the
+    onderwijssoort of an event) is computed once per row, not again as the
+    GROUP BY key. The values come back as the driver gives them: meant for
+    codes and other text, not dates or booleans.
+    """
+    aliassen = [f"_k{i}" for i in range(len(velden))]
+    binnen = (
+        queryset.order_by()
+        .annotate(**{a: F(v) for a, v in zip(aliassen, velden, strict=True)})
+        .values(*aliassen)
+    )
+    sql, params = binnen.query.sql_with_params()
+    kolommen = ", ".join(connection.ops.quote_name(a) for a in aliassen)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {kolommen}, COUNT(*) FROM ({sql}) rijen GROUP BY {kolommen}",  # noqa: S608
+            params,
+        )
+        return {tuple(rij[:-1]): rij[-1] for rij in cursor.fetchall()}
 
 
 def tel_groepen_van(queryset: QuerySet, *velden: str) -> dict[tuple, int]:

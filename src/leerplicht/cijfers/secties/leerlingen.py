@@ -24,14 +24,24 @@ def bereken(ctx: Rapportcontext) -> dict[str, dict]:
     zonder_startkwalificatie = Q(startkwalificatie__isnull=True) | Q(
         startkwalificatie__gt=ctx.peildatum
     )
+    # Only the birth dates that can count, and only columns of the index
+    # (gemeente, geboortedatum, startkwalificatie): an index range scan, not a
+    # read of every person.
     rijen = (
-        Persoon.objects.filter(gemeente__in=ctx.gemeenten)
+        Persoon.objects.filter(
+            gemeente__in=ctx.gemeenten,
+            geboortedatum__range=(
+                min(volledig[0], kwalificatie[0]),
+                max(volledig[1], kwalificatie[1]),
+            ),
+        )
         .order_by()
         .values("gemeente_id")
         .annotate(
-            leerplichtig=Count("id", filter=Q(geboortedatum__range=volledig)),
+            leerplichtig=Count("geboortedatum", filter=Q(geboortedatum__range=volledig)),
             kwalificatieplichtig=Count(
-                "id", filter=Q(geboortedatum__range=kwalificatie) & zonder_startkwalificatie
+                "geboortedatum",
+                filter=Q(geboortedatum__range=kwalificatie) & zonder_startkwalificatie,
             ),
         )
     )
