@@ -7,6 +7,13 @@ Environment variables:
 - LEERPLICHT_OMGEVING: demo (default), test or productie
 - LEERPLICHT_DEBUG: 1 to show Django's debug pages (never in productie)
 - LEERPLICHT_ALLOWED_HOSTS: comma separated host names
+- LEERPLICHT_SESSIE_MINUTEN: sign-out after this many minutes without a request (30)
+- LEERPLICHT_INLOG_POGINGEN, LEERPLICHT_BLOKKADE_MINUTEN: lockout after failed sign-ins (5, 15)
+- LEERPLICHT_PROXY_AANTAL: number of reverse proxies in front (for the client IP; 0)
+- LEERPLICHT_OIDC_*: single sign-on, see docs/beheer/oidc.md
+- LEERPLICHT_BEWAARTERMIJN_<SOORT>_JAREN: retention per kind, see docs/beheer/bewaartermijnen.md
+- LEERPLICHT_TAKEN_BACKEND: the django-tasks backend (default: run immediately)
+Hardening and sign-in: docs/beheer/beveiliging.md.
 """
 
 from __future__ import annotations
@@ -14,10 +21,15 @@ from __future__ import annotations
 import os
 import re
 import warnings
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+
+from leerplicht.aanmelden.instellingen import geheel_getal, oidc_instellingen, productieproblemen
+from leerplicht.domein.bewaartermijn import jaren_uit_omgeving
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = Path(os.environ.get("LEERPLICHT_PROJECT_DIR", BASE_DIR.parent.parent))
@@ -26,10 +38,12 @@ VAR_DIR = Path(os.environ.get("LEERPLICHT_VAR_DIR", PROJECT_DIR / "var"))
 OMGEVING = os.environ.get("LEERPLICHT_OMGEVING", "demo")
 DEMO_SECRET_KEY = "demo-sleutel-niet-voor-productie-" + "x" * 20
 SECRET_KEY = os.environ.get("LEERPLICHT_SECRET_KEY", DEMO_SECRET_KEY)
-if OMGEVING == "productie" and SECRET_KEY == DEMO_SECRET_KEY:
-    raise ImproperlyConfigured(
-        "LEERPLICHT_SECRET_KEY ontbreekt: in productie start Leerplicht niet met de demosleutel."
+if OMGEVING == "productie" and (
+    _problemen := productieproblemen(
+        os.environ, geheime_sleutel=SECRET_KEY, demo_sleutel=DEMO_SECRET_KEY
     )
+):
+    raise ImproperlyConfigured("Leerplicht start niet in productie:\n- " + "\n- ".join(_problemen))
 DEBUG = os.environ.get("LEERPLICHT_DEBUG") == "1" and OMGEVING != "productie"
 ALLOWED_HOSTS = [
     h.strip()
@@ -53,6 +67,14 @@ INSTALLED_APPS = [
     "leerplicht.cijfers",
     "leerplicht.portaal",
     "leerplicht.toegang",
+    "leerplicht.aanmelden",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "leerplicht.audit",
+    "django_tasks",
+    "leerplicht.bewaren",
 ]
 
 MIDDLEWARE = [
@@ -62,8 +84,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Closed by default: every view needs a signed-in user unless marked login_not_required.
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "leerplicht.audit.middleware.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After messages (its sign-out message) and OTP (is_verified): see aanmelden/middleware.py.
+    "leerplicht.aanmelden.middleware.SessieverloopMiddleware",
+    "leerplicht.aanmelden.middleware.TweeFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: turns a lockout into the Dutch lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "leerplicht.urls"
@@ -117,6 +149,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username+IP before any password is checked.
+    "leerplicht.aanmelden.vergrendeling.Vergrendeling",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "portaal:inloggen"
 LOGIN_REDIRECT_URL = "portaal:start"
 LOGOUT_REDIRECT_URL = "portaal:inloggen"
@@ -135,19 +172,88 @@ WHITENOISE_USE_FINDERS = True
 # STATIC_ROOT exists only after collectstatic; WhiteNoise would warn about it at every start.
 warnings.filterwarnings("ignore", message="No directory at: " + re.escape(str(STATIC_ROOT)))
 
+# Sign-in and hardening (leerplicht.aanmelden; docs/beheer/beveiliging.md).
+#: Sign-out after this many minutes without a request (SessieverloopMiddleware).
+SESSIE_INACTIEF_MINUTEN = geheel_getal(os.environ, "LEERPLICHT_SESSIE_MINUTEN", 30)
 SESSION_COOKIE_HTTPONLY = True
+# Lax, not Strict: the identity provider's redirect back (SSO) must carry the session.
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 60 * 60 * 8
+SESSION_COOKIE_AGE = SESSIE_INACTIEF_MINUTEN * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if OMGEVING == "productie":
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = 31536000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = False  # the gemeente's other sites are not ours to decide
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = os.environ.get("LEERPLICHT_HTTPS_DOORSTUREN", "1") == "1"
+
+# Content Security Policy: only our own files; no inline script or style anywhere.
+# img-src allows data: because the NL Design System CSS draws icons as data: SVGs.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
+
+# Two factors (django-otp): the issuer shown in the authenticator app.
+OTP_TOTP_ISSUER = "Leerplicht"
+
+# Lockout after failed sign-ins (django-axes), per username + IP address.
+AXES_FAILURE_LIMIT = geheel_getal(os.environ, "LEERPLICHT_INLOG_POGINGEN", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=geheel_getal(os.environ, "LEERPLICHT_BLOKKADE_MINUTEN", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "leerplicht.aanmelden.vergrendeling.geblokkeerd"
+AXES_IPWARE_PROXY_COUNT = geheel_getal(os.environ, "LEERPLICHT_PROXY_AANTAL", 0, minimum=0) or None
+# Sign-ins are in the audit log (leerplicht.audit); axes keeps only what lockout needs,
+# and writes no usernames to the application log.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+
+# Single sign-on (OpenID Connect), only when LEERPLICHT_OIDC_* are set (docs/beheer/oidc.md).
+try:
+    _oidc = oidc_instellingen(os.environ)
+except ValueError as _fout:
+    raise ImproperlyConfigured(str(_fout)) from None
+OIDC_AAN = _oidc is not None
+if _oidc:
+    globals().update(_oidc)
+    AUTHENTICATION_BACKENDS.append("leerplicht.aanmelden.oidc.GemeenteOidcBackend")
+    LOGIN_REDIRECT_URL_FAILURE = "/inloggen/?sso=mislukt"
+
+# Bewaartermijnen (leerplicht.bewaren; docs/beheer/bewaartermijnen.md): the years per kind,
+# overridden with LEERPLICHT_BEWAARTERMIJN_<SOORT>_JAREN (e.g. ..._WERKPROCES_JAREN=7).
+try:
+    BEWAARTERMIJN_JAREN = jaren_uit_omgeving(os.environ)
+except ValueError as _fout:
+    raise ImproperlyConfigured(str(_fout)) from None
+
+# Background tasks (django-tasks), e.g. the scheduled retention run. The database backend
+# lives in the separate package django-tasks-db (not installed yet); until then tasks run
+# immediately in the process that enqueues them. LEERPLICHT_TAKEN_BACKEND overrides it.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "LEERPLICHT_TAKEN_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        ),
+    },
+}
 
 LOGGING = {
     "version": 1,

@@ -6,7 +6,10 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
-from fabrieken import WACHTWOORD
+from fabrieken import WACHTWOORD, GemeenteFactory
+
+from leerplicht.domein.rollen import Rol
+from leerplicht.toegang.models import Medewerker
 
 
 @pytest.fixture
@@ -15,9 +18,23 @@ def gebruiker(db):
 
 
 @pytest.fixture
-def ingelogd(client, gebruiker):
-    client.force_login(gebruiker)
-    return client
+def medewerker(gebruiker):
+    """The user as leerplichtambtenaar of the two gemeenten of `fabrieken.kleine_regio`
+    (made here, before the region, so the start page shows their figures)."""
+    medewerker = Medewerker.objects.create(gebruiker=gebruiker, rol=Rol.LEERPLICHTAMBTENAAR)
+    medewerker.gemeenten.set(
+        [
+            GemeenteFactory(code="GM9101", naam="Noorddorp"),
+            GemeenteFactory(code="GM9102", naam="Aabeek"),
+        ]
+    )
+    return medewerker
+
+
+@pytest.fixture
+def ingelogd(client, gebruiker, medewerker, met_tweede_factor):
+    """Signed in as after password and second factor (whatever rol the test gives)."""
+    return met_tweede_factor(client, gebruiker)
 
 
 def pytest_collection_modifyitems(config, items):

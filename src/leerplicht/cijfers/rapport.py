@@ -68,15 +68,27 @@ def maak_rapport(
     if not delen:  # no gemeenten: a totaal of zeros, in the same shape
         leeg = replace(ctx, gemeenten=("",))
         delen = [{sectie: bereken(leeg)[""] for sectie, bereken in SECTIES.items()}]
-    totaal: dict = {"naam": "Totaal", **{s: _som([d[s] for d in delen]) for s in SECTIES}}
-    for cijfers in [*per_gemeente.values(), totaal]:
+    for cijfers in per_gemeente.values():
         for vul in AFGELEIDE_WAARDEN:
             vul(cijfers)
+    totaal = totaal_van(delen)
     return {
         "schooljaar": schooljaar.naam,
         "peildatum": ctx.peildatum.isoformat(),
         "gemeenten": {**per_gemeente, "totaal": totaal},
     }
+
+
+def totaal_van(delen: list[dict]) -> dict:
+    """The `totaal` entry of gemeenten' figures: summed counts, then derived values.
+
+    Also used for a subset of a frozen rapport (leerplicht.bewaren), so it is summed the
+    same way as here.
+    """
+    totaal: dict = {"naam": "Totaal", **{s: _som([d[s] for d in delen]) for s in SECTIES}}
+    for vul in AFGELEIDE_WAARDEN:
+        vul(totaal)
+    return totaal
 
 
 def _som(delen: list[dict]) -> dict:

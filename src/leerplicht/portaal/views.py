@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
@@ -11,9 +12,11 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from leerplicht.cijfers.rapport import maak_rapport
+from leerplicht.bewaren.vaststellen import rapport_van
 from leerplicht.domein.schooljaar import laatste_afgesloten_schooljaar
-from leerplicht.register.models import Persoon
+from leerplicht.register.models import Gemeente, Persoon
+from leerplicht.toegang.beleid import gemeenten_van, rol_van, ziet_cijfers
+from leerplicht.toegang.uitleg import uitleg_voor
 
 from .kerncijfers import kerncijfers
 
@@ -39,6 +42,13 @@ class Inloggen(auth_views.LoginView):
     authentication_form = Inlogformulier
     redirect_authenticated_user = True
 
+    def get_context_data(self, **kwargs) -> dict:
+        """Single sign-on next to the form, when LEERPLICHT_OIDC_* are set (aanmelden)."""
+        context = super().get_context_data(**kwargs)
+        context["oidc_aan"] = settings.OIDC_AAN
+        context["oidc_knoptekst"] = getattr(settings, "LEERPLICHT_OIDC_KNOPTEKST", "")
+        return context
+
 
 class Uitloggen(auth_views.LogoutView):
     """POST only (Django's LogoutView refuses GET)."""
@@ -47,10 +57,20 @@ class Uitloggen(auth_views.LogoutView):
 @require_safe
 @login_required
 def start(request: HttpRequest) -> HttpResponse:
+    """Key figures over the user's own gemeenten, for rollen that see figures (beleid)."""
     schooljaar = laatste_afgesloten_schooljaar(timezone.localdate())
-    context: dict = {"schooljaar": schooljaar.naam}
-    if Persoon.objects.exists():
+    gemeenten = sorted(gemeenten_van(request.user))
+    context: dict = {
+        "schooljaar": schooljaar.naam,
+        "ziet_cijfers": ziet_cijfers(request.user),
+        "rol": rol_van(request.user),
+        "gemeenten": Gemeente.objects.filter(code__in=gemeenten),
+        "uitleg": uitleg_voor(request.user),
+    }
+    if context["ziet_cijfers"] and Persoon.objects.filter(gemeente__in=gemeenten).exists():
+        # Frozen figures of closed school years where there are (leerplicht.bewaren).
         context["kerncijfers"] = kerncijfers(
-            maak_rapport(schooljaar), maak_rapport(schooljaar.vorige())
+            rapport_van(schooljaar, gemeenten=gemeenten),
+            rapport_van(schooljaar.vorige(), gemeenten=gemeenten),
         )
     return render(request, "portaal/start.html", context)

@@ -1,17 +1,109 @@
 """The one place that decides access. Views, exports, search and reports ask here.
 
 A user without a Medewerker record (or inactive) has no rol and sees nothing.
+
+What each rol may do is the table `BEVOEGDHEDEN` below; which persons and
+records a rol with dossier access sees is decided by the `*_voor(gebruiker)`
+querysets (one per model that holds person data) and `mag_zien(gebruiker,
+obj)`, which asks the same querysets, so a list, a search and a detail page
+can never disagree. Nothing outside this module filters on rol or gemeente.
 """
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
 
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import models
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from leerplicht.domein.doorstroompunt_doelgroep import (
+    ONDERGRENS_LEEFTIJD,
+    geldende_leeftijdsgrens,
+)
+from leerplicht.domein.leeftijd import verjaardag
 from leerplicht.domein.rollen import ZIET_CIJFERS, ZIET_DOSSIERS, Rol
+from leerplicht.doorstroompunt.models import Vsv
+from leerplicht.meldingen.models import Melding
+from leerplicht.register.models import Inschrijving, Persoon
+from leerplicht.thuiszitters.models import Thuiszitter
+from leerplicht.vrijstellingen.models import Vrijstelling
+from leerplicht.werkprocessen.models import Interventie, Werkproces
 
 from .models import Medewerker
 
 Gebruiker = AbstractBaseUser | AnonymousUser
+
+
+class Dossierbereik(StrEnum):
+    """How far a rol reaches into the person data of its own gemeenten."""
+
+    #: No person, no record: figures, settings or the audit log only.
+    GEEN = "geen"
+    #: Every person and record of the gemeenten (leerplicht and Doorstroompunt alike).
+    GEMEENTE = "gemeente"
+    #: Only the 18+ work of the gemeenten: see `doorstroompunt_personen`.
+    DOORSTROOMPUNT = "doorstroompunt"
+
+
+@dataclass(frozen=True)
+class Bevoegdheden:
+    dossiers: Dossierbereik
+    #: Aggregated figures (rapport, start page) of the own gemeenten.
+    cijfers: bool
+    #: Reads the audit log ("wie keek in dit dossier").
+    auditlog: bool
+    #: Manages users, gemeenten, schools and settings (never dossiers).
+    beheer: bool
+
+
+#: What each rol may do (domain.md "Who uses it", issue 3). Always within the
+#: gemeenten the medewerker works for; a rol never widens by itself.
+BEVOEGDHEDEN: dict[Rol, Bevoegdheden] = {
+    # Takes in meldingen, completes dossiers, registers vrijstellingen: all cases.
+    Rol.ADMINISTRATIEF_MEDEWERKER: Bevoegdheden(
+        Dossierbereik.GEMEENTE, cijfers=True, auditlog=False, beheer=False
+    ),
+    # Owns cases of pupils 5-18 and hands some over to the Doorstroompunt.
+    Rol.LEERPLICHTAMBTENAAR: Bevoegdheden(
+        Dossierbereik.GEMEENTE, cijfers=True, auditlog=False, beheer=False
+    ),
+    # Owns 18-23 (27 from 2026) year olds: verzuim 18+, vsv, JIKP.
+    Rol.CONSULENT_DOORSTROOMPUNT: Bevoegdheden(
+        Dossierbereik.DOORSTROOMPUNT, cijfers=True, auditlog=False, beheer=False
+    ),
+    # Caseload, lead times, the annual report: needs the cases behind the figures.
+    Rol.TEAMMANAGER: Bevoegdheden(
+        Dossierbereik.GEMEENTE, cijfers=True, auditlog=False, beheer=False
+    ),
+    # Reads figures of its own gemeente only; never a person.
+    Rol.BELEIDSMEDEWERKER: Bevoegdheden(
+        Dossierbereik.GEEN, cijfers=True, auditlog=False, beheer=False
+    ),
+    # Users, gemeenten, schools, imports: no need to read a child's file.
+    Rol.APPLICATIEBEHEERDER: Bevoegdheden(
+        Dossierbereik.GEEN, cijfers=False, auditlog=False, beheer=True
+    ),
+    # Supervises who looked at what; reads the log, not the dossiers themselves.
+    Rol.PRIVACY_OFFICER: Bevoegdheden(
+        Dossierbereik.GEEN, cijfers=False, auditlog=True, beheer=False
+    ),
+}
+
+#: The kinds of werkproces that are the Doorstroompunt's work (domain.md: 18+,
+#: vsv, and the JIKP the Doorstroompunt monitors).
+DOORSTROOMPUNT_WERKPROCESSEN: frozenset[str] = frozenset(
+    {"verzuim_18plus", "zorg_preventie_18plus", "vsv", "jikp"}
+)
+#: The kind of melding that goes to the Doorstroompunt.
+DOORSTROOMPUNT_MELDINGEN: frozenset[str] = frozenset({"18plus"})
+
+
+# --- who is the user ---------------------------------------------------------------
 
 
 def medewerker_van(gebruiker: Gebruiker) -> Medewerker | None:
@@ -36,9 +128,265 @@ def gemeenten_van(gebruiker: Gebruiker) -> frozenset[str]:
     return frozenset(medewerker.gemeenten.values_list("code", flat=True))
 
 
+def bevoegdheden_van(gebruiker: Gebruiker) -> Bevoegdheden | None:
+    rol = rol_van(gebruiker)
+    return BEVOEGDHEDEN[rol] if rol else None
+
+
+def dossierbereik_van(gebruiker: Gebruiker) -> Dossierbereik:
+    bevoegd = bevoegdheden_van(gebruiker)
+    return bevoegd.dossiers if bevoegd else Dossierbereik.GEEN
+
+
 def ziet_dossiers(gebruiker: Gebruiker) -> bool:
     return rol_van(gebruiker) in ZIET_DOSSIERS
 
 
 def ziet_cijfers(gebruiker: Gebruiker) -> bool:
     return rol_van(gebruiker) in ZIET_CIJFERS
+
+
+def leest_auditlog(gebruiker: Gebruiker) -> bool:
+    bevoegd = bevoegdheden_van(gebruiker)
+    return bool(bevoegd and bevoegd.auditlog)
+
+
+def beheert(gebruiker: Gebruiker) -> bool:
+    bevoegd = bevoegdheden_van(gebruiker)
+    return bool(bevoegd and bevoegd.beheer)
+
+
+# --- the Doorstroompunt doelgroep as a database filter ------------------------------
+
+
+def uiterste_geboortedatum(leeftijd: int, peildatum: date) -> date:
+    """The latest birth date of someone who is at least `leeftijd` on `peildatum`.
+
+    Ages follow `domein.leeftijd.verjaardag` (29 February turns a year older on
+    1 March), so the database filter and the domain core agree on every day.
+    """
+    try:
+        kandidaat = peildatum.replace(year=peildatum.year - leeftijd)
+    except ValueError:  # 29 February, `leeftijd` years earlier is no leap year
+        kandidaat = date(peildatum.year - leeftijd, 2, 28)
+    een_dag = date.resolution
+    while verjaardag(kandidaat + een_dag, leeftijd) <= peildatum:
+        kandidaat += een_dag
+    while verjaardag(kandidaat, leeftijd) > peildatum:
+        kandidaat -= een_dag
+    return kandidaat
+
+
+def in_doelgroep_doorstroompunt_q(peildatum: date) -> Q:
+    """Persons in the Doorstroompunt doelgroep on `peildatum`, as a filter on Persoon.
+
+    Same rule as `domein.doorstroompunt_doelgroep.in_doelgroep_doorstroompunt`:
+    18 up to the age limit in force (23, or 27 from 1 January 2026), without a
+    startkwalificatie on `peildatum`. Leavers of pro and vso (in the doelgroep
+    from 2026 even with a certificate) are not in the register as such; they
+    reach the Doorstroompunt through a JIKP werkproces (see `doorstroompunt_personen`).
+    """
+    grens = geldende_leeftijdsgrens(peildatum)
+    return (
+        Q(geboortedatum__lte=uiterste_geboortedatum(ONDERGRENS_LEEFTIJD, peildatum))
+        & Q(geboortedatum__gt=uiterste_geboortedatum(grens.tot_leeftijd, peildatum))
+        & (Q(startkwalificatie__isnull=True) | Q(startkwalificatie__gt=peildatum))
+    )
+
+
+# --- querysets scoped to the user ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reikwijdte:
+    """What a user reaches: the dossier reach and the gemeenten (asked once per call)."""
+
+    bereik: Dossierbereik
+    gemeenten: frozenset[str]
+
+    @classmethod
+    def van(cls, gebruiker: Gebruiker) -> Reikwijdte:
+        bereik = dossierbereik_van(gebruiker)
+        gemeenten = gemeenten_van(gebruiker) if bereik is not Dossierbereik.GEEN else frozenset()
+        if not gemeenten:
+            return cls(Dossierbereik.GEEN, frozenset())
+        return cls(bereik, gemeenten)
+
+
+def werkprocessen_voor(gebruiker: Gebruiker) -> QuerySet[Werkproces]:
+    return _werkprocessen(Reikwijdte.van(gebruiker))
+
+
+def _werkprocessen(r: Reikwijdte) -> QuerySet[Werkproces]:
+    """GEMEENTE: every werkproces of the gemeenten; DOORSTROOMPUNT: only its kinds."""
+    if r.bereik is Dossierbereik.GEMEENTE:
+        return Werkproces.objects.filter(gemeente__in=r.gemeenten)
+    if r.bereik is Dossierbereik.DOORSTROOMPUNT:
+        return Werkproces.objects.filter(
+            gemeente__in=r.gemeenten, type__in=DOORSTROOMPUNT_WERKPROCESSEN
+        )
+    return Werkproces.objects.none()
+
+
+def interventies_voor(gebruiker: Gebruiker) -> QuerySet[Interventie]:
+    """An interventie is seen with its werkproces."""
+    return Interventie.objects.filter(werkproces__in=werkprocessen_voor(gebruiker))
+
+
+def meldingen_voor(gebruiker: Gebruiker) -> QuerySet[Melding]:
+    return _meldingen(Reikwijdte.van(gebruiker))
+
+
+def _meldingen(r: Reikwijdte) -> QuerySet[Melding]:
+    """GEMEENTE: every melding of the gemeenten; DOORSTROOMPUNT: verzuim 18+ and the
+    meldingen that belong to one of its werkprocessen."""
+    if r.bereik is Dossierbereik.GEMEENTE:
+        return Melding.objects.filter(gemeente__in=r.gemeenten)
+    if r.bereik is Dossierbereik.DOORSTROOMPUNT:
+        return Melding.objects.filter(gemeente__in=r.gemeenten).filter(
+            Q(soort__in=DOORSTROOMPUNT_MELDINGEN)
+            | Q(
+                werkproces__type__in=DOORSTROOMPUNT_WERKPROCESSEN,
+                werkproces__gemeente__in=r.gemeenten,
+            )
+        )
+    return Melding.objects.none()
+
+
+def vrijstellingen_voor(gebruiker: Gebruiker) -> QuerySet[Vrijstelling]:
+    return _vrijstellingen(Reikwijdte.van(gebruiker))
+
+
+def _vrijstellingen(r: Reikwijdte) -> QuerySet[Vrijstelling]:
+    """Vrijstellingen are leerplicht matters (under 18): not for the Doorstroompunt."""
+    if r.bereik is Dossierbereik.GEMEENTE:
+        return Vrijstelling.objects.filter(gemeente__in=r.gemeenten)
+    return Vrijstelling.objects.none()
+
+
+def thuiszitters_voor(gebruiker: Gebruiker) -> QuerySet[Thuiszitter]:
+    return _thuiszitters(Reikwijdte.van(gebruiker))
+
+
+def _thuiszitters(r: Reikwijdte) -> QuerySet[Thuiszitter]:
+    """Thuiszitters are leer- or kwalificatieplichtig (under 18): not for the Doorstroompunt."""
+    if r.bereik is Dossierbereik.GEMEENTE:
+        return Thuiszitter.objects.filter(gemeente__in=r.gemeenten)
+    return Thuiszitter.objects.none()
+
+
+def vsv_voor(gebruiker: Gebruiker) -> QuerySet[Vsv]:
+    return _vsv(Reikwijdte.van(gebruiker))
+
+
+def _vsv(r: Reikwijdte) -> QuerySet[Vsv]:
+    """Vsv-trajecten are Doorstroompunt work, also seen by the leerplicht team."""
+    if r.bereik is Dossierbereik.GEEN:
+        return Vsv.objects.none()
+    return Vsv.objects.filter(gemeente__in=r.gemeenten)
+
+
+def _heeft(queryset: QuerySet) -> Exists:
+    return Exists(queryset.filter(persoon=OuterRef("pk")))
+
+
+def personen_voor(gebruiker: Gebruiker, *, peildatum: date | None = None) -> QuerySet[Persoon]:
+    """The persons whose dossier the user may open (`peildatum`: default today).
+
+    GEMEENTE: a person who lives in one of the gemeenten, or for whom one of
+    them holds a record (melding, werkproces, vrijstelling, thuiszitperiode or
+    vsv-traject; e.g. someone who moved away during a case). The dossier page
+    then shows only the records the user may see, one `*_voor` each.
+
+    DOORSTROOMPUNT: see `doorstroompunt_personen`.
+    """
+    r = Reikwijdte.van(gebruiker)
+    if r.bereik is Dossierbereik.DOORSTROOMPUNT:
+        return doorstroompunt_personen(r, peildatum or timezone.localdate())
+    if r.bereik is Dossierbereik.GEMEENTE:
+        return _personen_van_gemeenten(r)
+    return Persoon.objects.none()
+
+
+def _personen_van_gemeenten(r: Reikwijdte) -> QuerySet[Persoon]:
+    """Living in one of the gemeenten, or with a record of one of them."""
+    return Persoon.objects.filter(
+        Q(gemeente__in=r.gemeenten)
+        | _heeft(_meldingen(r))
+        | _heeft(_werkprocessen(r))
+        | _heeft(_vrijstellingen(r))
+        | _heeft(_thuiszitters(r))
+        | _heeft(_vsv(r))
+    )
+
+
+def doorstroompunt_personen(r: Reikwijdte, peildatum: date) -> QuerySet[Persoon]:
+    """The persons a consulent Doorstroompunt may open: the 18+ work of the gemeenten.
+
+    A person is visible when
+    1. they live in one of the gemeenten and are in the Doorstroompunt
+       doelgroep on `peildatum` (18 up to 23, or 27 from 1 January 2026,
+       without startkwalificatie: `in_doelgroep_doorstroompunt_q`), or
+    2. one of the gemeenten holds Doorstroompunt work about them: a werkproces
+       of a kind in `DOORSTROOMPUNT_WERKPROCESSEN` (verzuim 18+, zorg en
+       preventie 18+, vsv, JIKP), a melding verzuim 18+, or a vsv-traject.
+       This keeps their own cases open after the person turns 23/27 or
+       obtains a startkwalificatie, and covers JIKP pupils under 18.
+
+    A 12-year-old of the same gemeente is not visible, nor are the leerplicht
+    records (vrijstellingen, thuiszitperiodes, leerplicht werkprocessen and
+    meldingen) of a visible person: the Leerplichtwet file passes to the
+    Doorstroompunt only by a handover, which opens a Doorstroompunt werkproces.
+    """
+    return Persoon.objects.filter(
+        (Q(gemeente__in=r.gemeenten) & in_doelgroep_doorstroompunt_q(peildatum))
+        | _heeft(_werkprocessen(r))
+        | _heeft(_meldingen(r))
+        | _heeft(_vsv(r))
+    )
+
+
+def personen_voor_inzage(gebruiker: Gebruiker) -> QuerySet[Persoon]:
+    """The persons whose audit entries and inzage export (AVG art. 15) the user may see.
+
+    The privacy officer reads no dossiers, but supervises the processing of the
+    own gemeenten: the persons of those gemeenten (as `personen_voor` with the
+    GEMEENTE reach). Every other rol: none.
+    """
+    bevoegd = bevoegdheden_van(gebruiker)
+    gemeenten = gemeenten_van(gebruiker) if bevoegd and bevoegd.auditlog else frozenset()
+    if not gemeenten:
+        return Persoon.objects.none()
+    return _personen_van_gemeenten(Reikwijdte(Dossierbereik.GEMEENTE, gemeenten))
+
+
+def inschrijvingen_voor(gebruiker: Gebruiker) -> QuerySet[Inschrijving]:
+    """Inschrijvingen are part of the person's register data: seen with the person."""
+    return Inschrijving.objects.filter(persoon__in=personen_voor(gebruiker))
+
+
+#: Every model that holds person data, with its scoped queryset. A new model with
+#: person data must be added here (tests check the list against the models).
+ZICHTBAAR: dict[type[models.Model], Callable[[Gebruiker], QuerySet]] = {
+    Persoon: personen_voor,
+    Inschrijving: inschrijvingen_voor,
+    Melding: meldingen_voor,
+    Werkproces: werkprocessen_voor,
+    Interventie: interventies_voor,
+    Vrijstelling: vrijstellingen_voor,
+    Thuiszitter: thuiszitters_voor,
+    Vsv: vsv_voor,
+}
+
+
+def zichtbaar(gebruiker: Gebruiker, model: type[models.Model]) -> QuerySet:
+    """The rows of `model` the user may see; unknown models fail closed (TypeError)."""
+    try:
+        return ZICHTBAAR[model](gebruiker)
+    except KeyError:
+        raise TypeError(f"geen toegangsregel voor {model.__name__}") from None
+
+
+def mag_zien(gebruiker: Gebruiker, obj: models.Model) -> bool:
+    """Whether the user may see `obj`: asks the same queryset a list would use."""
+    return zichtbaar(gebruiker, type(obj)).filter(pk=obj.pk).exists()

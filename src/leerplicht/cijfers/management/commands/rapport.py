@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from leerplicht.bewaren.vaststellen import (
+    RapportNietBeschikbaar,
+    rapport_als_tekst,
+    vastgesteld_rapport,
+)
 from leerplicht.cijfers.rapport import OnbekendeGemeente, maak_rapport
 from leerplicht.domein.schooljaar import Schooljaar
 from leerplicht.schema import zorg_voor_schema
@@ -46,7 +50,10 @@ class Command(BaseCommand):
         peil = _datum(peildatum) if peildatum else None
         zorg_voor_schema()
         try:
-            rapport = maak_rapport(jaar, peil, gemeenten)
-        except OnbekendeGemeente as fout:
+            # A closed school year that was frozen: its stored figures (leerplicht.bewaren).
+            tekst = vastgesteld_rapport(jaar, peil, gemeenten)
+            if tekst is None:
+                tekst = rapport_als_tekst(maak_rapport(jaar, peil, gemeenten))
+        except (OnbekendeGemeente, RapportNietBeschikbaar) as fout:
             raise CommandError(str(fout)) from None
-        self.stdout.write(json.dumps(rapport, ensure_ascii=False, indent=2))
+        self.stdout.write(tekst)

@@ -19,9 +19,12 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from leerplicht.aanmelden.demo import DemoTweedeFactor, zorg_voor_demo_tweede_factoren
 from leerplicht.domein.formattering import getal
-from leerplicht.register.models import Persoon
+from leerplicht.domein.rollen import Rol
+from leerplicht.register.models import Gemeente, Persoon
 from leerplicht.schema import zorg_voor_schema
+from leerplicht.toegang.models import Medewerker
 
 HOST = "127.0.0.1"
 
@@ -33,6 +36,10 @@ DEMOREGIO: dict[str, int] = {"gemeenten": 6, "personen": 60_000, "seed": 1}
 class DemoAccount:
     gebruikersnaam: str
     rol: str
+    #: The rol in `leerplicht.toegang` (what the account may see).
+    toegangsrol: Rol
+    #: True: only the first demo gemeente (by code); otherwise every demo gemeente.
+    een_gemeente: bool = False
 
     @property
     def wachtwoord(self) -> str:
@@ -42,12 +49,13 @@ class DemoAccount:
 
 #: One account per role of domain.md ("Who uses it").
 DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
-    DemoAccount("administratie", "administratief medewerker"),
-    DemoAccount("lpa", "leerplichtambtenaar"),
-    DemoAccount("dsp", "consulent Doorstroompunt"),
-    DemoAccount("teammanager", "teammanager / coördinator"),
-    DemoAccount("beleid", "beleidsmedewerker gemeente"),
-    DemoAccount("beheer", "applicatiebeheerder"),
+    DemoAccount("administratie", "administratief medewerker", Rol.ADMINISTRATIEF_MEDEWERKER),
+    DemoAccount("lpa", "leerplichtambtenaar", Rol.LEERPLICHTAMBTENAAR),
+    DemoAccount("dsp", "consulent Doorstroompunt", Rol.CONSULENT_DOORSTROOMPUNT),
+    DemoAccount("teammanager", "teammanager / coördinator", Rol.TEAMMANAGER),
+    DemoAccount("beleid", "beleidsmedewerker gemeente", Rol.BELEIDSMEDEWERKER, een_gemeente=True),
+    DemoAccount("beheer", "applicatiebeheerder", Rol.APPLICATIEBEHEERDER),
+    DemoAccount("privacy", "privacy officer", Rol.PRIVACY_OFFICER),
 )
 
 
@@ -126,6 +134,9 @@ class Command(BaseCommand):
             self._maak_demoregio(gemeenten=gemeenten, personen=personen, seed=seed)
 
         self._zorg_voor_accounts()
+        self._toon_tweede_factoren(
+            zorg_voor_demo_tweede_factoren([a.gebruikersnaam for a in DEMO_ACCOUNTS])
+        )
         self._toon_accounts(poort)
         if zonder_server:
             self.stdout.write("Klaar (--zonder-server: de webapp wordt niet gestart).")
@@ -168,8 +179,34 @@ class Command(BaseCommand):
                     gebruiker.save()
                 if gemaakt:
                     nieuw.append(account.gebruikersnaam)
+                self._zorg_voor_medewerker(gebruiker, account)
         if nieuw:
             self.stdout.write(f"Demo-accounts aangemaakt: {', '.join(nieuw)}.")
+
+    @staticmethod
+    def _zorg_voor_medewerker(gebruiker, account: DemoAccount) -> None:
+        """The account's rol and gemeenten, reset at every start like the password."""
+        medewerker, _ = Medewerker.objects.update_or_create(
+            gebruiker=gebruiker, defaults={"rol": account.toegangsrol}
+        )
+        gemeenten = Gemeente.objects.order_by("code")
+        medewerker.gemeenten.set(gemeenten[:1] if account.een_gemeente else gemeenten)
+
+    def _toon_tweede_factoren(self, tweede_factoren: list[DemoTweedeFactor]) -> None:
+        """Second factor of each demo account: fixed secret and reservecodes (demo only)."""
+        self.stdout.write("")
+        self.stdout.write(
+            "Tweede factor (ALLEEN VOOR DE DEMO): na het wachtwoord vraagt Leerplicht een code. "
+            "Zet de sleutel of de otpauth-URI in een authenticator-app, vraag de code van dit "
+            "moment op met `leerplicht democode NAAM`, of gebruik een reservecode (elk één "
+            "keer; bij elke start opnieuw geldig)."
+        )
+        for factor in tweede_factoren:
+            self.stdout.write(
+                f"  {factor.gebruikersnaam}: sleutel {factor.sleutel_base32}"
+                f"  reservecodes: {', '.join(factor.reservecodes)}"
+            )
+            self.stdout.write(f"    {factor.otpauth}")
 
     def _toon_accounts(self, poort: int) -> None:
         breedte = max(len(a.gebruikersnaam) for a in DEMO_ACCOUNTS)
@@ -179,6 +216,13 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {account.gebruikersnaam:<{breedte}}  wachtwoord: {account.wachtwoord:<32}"
                 f"  ({account.rol})"
+            )
+        eerste = Gemeente.objects.order_by("code").first()
+        if eerste is not None:
+            self.stdout.write(
+                f"Elk account werkt voor alle demogemeenten, behalve "
+                f"{', '.join(a.gebruikersnaam for a in DEMO_ACCOUNTS if a.een_gemeente)}: "
+                f"alleen {eerste.naam}."
             )
         self.stdout.write("")
         self.stdout.write(f"Adres: http://{HOST}:{poort}/")

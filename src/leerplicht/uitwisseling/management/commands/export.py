@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from leerplicht.audit.uitwisseling import registreer_export
 from leerplicht.domein.formattering import getal
 from leerplicht.schema import zorg_voor_schema
 from leerplicht.uitwisseling.exporteren import exporteer
@@ -20,6 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args, pad: Path, **opties) -> None:
         zorg_voor_schema()
         resultaat = exporteer(pad)
+        registreer_export(resultaat)
         for bestand, aantal in resultaat.aantallen.items():
             self.stdout.write(f"{bestand:<20} {getal(aantal):>10} regels")
         self.stdout.write(f"Export geschreven naar {pad}.")

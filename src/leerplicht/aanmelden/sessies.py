@@ -1,0 +1,52 @@
+"""Sessions of a user: remembered at sign-in, ended one by one or all at once.
+
+"Overal uitloggen" ends every session of the user (other browsers, a forgotten
+computer at school) by deleting them from the session store, so a stolen
+session cookie stops working at once.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in, user_logged_out
+from django.dispatch import receiver
+from django.http import HttpRequest
+
+from .models import Sessie
+
+
+def _sessieopslag():
+    return import_module(settings.SESSION_ENGINE).SessionStore
+
+
+@receiver(user_logged_in, dispatch_uid="aanmelden.onthoud_sessie")
+def onthoud_sessie(sender, request: HttpRequest | None, user, **kwargs) -> None:
+    if request is None or not hasattr(request, "session"):
+        return
+    if request.session.session_key is None:
+        request.session.save()
+    Sessie.objects.get_or_create(sleutel=request.session.session_key, defaults={"gebruiker": user})
+
+
+@receiver(user_logged_out, dispatch_uid="aanmelden.vergeet_sessie")
+def vergeet_sessie(sender, request: HttpRequest | None, user, **kwargs) -> None:
+    if request is not None and getattr(request, "session", None) is not None:
+        Sessie.objects.filter(sleutel=request.session.session_key).delete()
+
+
+def overal_uitloggen(request: HttpRequest) -> int:
+    """End every session of the signed-in user, this one included; return how many."""
+    gebruiker = request.user
+    opslag = _sessieopslag()
+    sleutels = list(
+        Sessie.objects.filter(gebruiker_id=gebruiker.pk).values_list("sleutel", flat=True)
+    )
+    for sleutel in sleutels:
+        if sleutel != request.session.session_key:
+            opslag(session_key=sleutel).delete(sleutel)
+    Sessie.objects.filter(gebruiker_id=gebruiker.pk).delete()
+    logout(request)
+    return max(len(sleutels), 1)

@@ -1,0 +1,1 @@
+"""Bewaren: bewaartermijnen, vastgestelde cijfers van afgesloten schooljaren, backup en restore."""

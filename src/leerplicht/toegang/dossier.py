@@ -1,0 +1,115 @@
+"""One dossier: what a user may see of one person, each part filtered by `beleid`.
+
+The person is fetched within `personen_voor` (else 404); then every kind of
+record is asked of its own `*_voor` queryset, so a consulent Doorstroompunt
+sees a person's 18+ work but not their leerplicht file, and an LPA of
+gemeente A does not see gemeente B's records of someone who moved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
+from leerplicht.doorstroompunt.models import Vsv
+from leerplicht.meldingen.models import Melding
+from leerplicht.register.models import Inschrijving, Persoon
+from leerplicht.thuiszitters.models import Thuiszitter
+from leerplicht.vrijstellingen.models import Vrijstelling
+from leerplicht.werkprocessen.models import Werkproces
+
+from . import beleid
+from .bescherming import object_of_404
+
+#: The fields of the person shown on the dossier page (for the audit entry).
+PERSOONSVELDEN: tuple[str, ...] = ("id", "bsn", "geboortedatum", "gemeente", "startkwalificatie")
+
+
+@dataclass(frozen=True)
+class Dossier:
+    persoon: Persoon
+    inschrijvingen: list[Inschrijving]
+    meldingen: list[Melding]
+    #: Each with `zichtbare_interventies`, the interventies the user may see.
+    werkprocessen: list[Werkproces]
+    vrijstellingen: list[Vrijstelling]
+    thuiszitperiodes: list[Thuiszitter]
+    vsv_trajecten: list[Vsv]
+
+    @property
+    def velden(self) -> list[str]:
+        """What was shown: field and section names, never their content (audit log)."""
+        delen = {
+            "inschrijvingen": self.inschrijvingen,
+            "meldingen": self.meldingen,
+            "werkprocessen": self.werkprocessen,
+            "interventies": [i for w in self.werkprocessen for i in w.zichtbare_interventies],
+            "vrijstellingen": self.vrijstellingen,
+            "thuiszitperiodes": self.thuiszitperiodes,
+            "vsv_trajecten": self.vsv_trajecten,
+        }
+        return [*PERSOONSVELDEN, *(naam for naam, rijen in delen.items() if rijen)]
+
+
+def dossier_voor(gebruiker: beleid.Gebruiker, persoon_id: str) -> Dossier:
+    """The dossier of `persoon_id` as `gebruiker` may see it; Http404 outside their reach."""
+    persoon: Persoon = object_of_404(gebruiker, Persoon, pk=persoon_id)
+    van_persoon = {"persoon": persoon}
+    interventies = beleid.interventies_voor(gebruiker).order_by("datum", "id")
+    return Dossier(
+        persoon=persoon,
+        inschrijvingen=list(
+            beleid.inschrijvingen_voor(gebruiker)
+            .filter(**van_persoon)
+            .select_related("school")
+            .order_by("van", "id")
+        ),
+        meldingen=list(
+            beleid.meldingen_voor(gebruiker)
+            .filter(**van_persoon)
+            .select_related("gemeente", "school")
+            .order_by("datum", "meldingsnummer")
+        ),
+        werkprocessen=list(
+            beleid.werkprocessen_voor(gebruiker)
+            .filter(**van_persoon)
+            .select_related("gemeente")
+            .prefetch_related(
+                Prefetch("interventies", queryset=interventies, to_attr="zichtbare_interventies")
+            )
+            .order_by("geopend", "id")
+        ),
+        vrijstellingen=list(
+            beleid.vrijstellingen_voor(gebruiker)
+            .filter(**van_persoon)
+            .select_related("gemeente")
+            .order_by("aangevraagd", "id")
+        ),
+        thuiszitperiodes=list(
+            beleid.thuiszitters_voor(gebruiker)
+            .filter(**van_persoon)
+            .select_related("gemeente")
+            .order_by("van", "id")
+        ),
+        vsv_trajecten=list(
+            beleid.vsv_voor(gebruiker)
+            .filter(**van_persoon)
+            .select_related("gemeente")
+            .order_by("uitgeschreven", "id")
+        ),
+    )
+
+
+def zoek_persoon(gebruiker: beleid.Gebruiker, zoekterm: str) -> Persoon | None:
+    """The person with this BSN or persoonsnummer within the user's reach, else None.
+
+    Outside the reach and not existing give the same answer.
+    """
+    zoekterm = zoekterm.strip()
+    if not zoekterm:
+        return None
+    gevonden = list(beleid.personen_voor(gebruiker).filter(pk=zoekterm)[:1])
+    if not gevonden:
+        gevonden = list(beleid.personen_voor(gebruiker).filter(bsn=zoekterm)[:1])
+    return gevonden[0] if gevonden else None

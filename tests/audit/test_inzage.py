@@ -1,0 +1,128 @@
+"""Inzage (AVG art. 15): everything about one person, nothing about another; logged."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from datetime import date
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from audit.medewerkers import maak_medewerker
+from leerplicht.audit.inzage import inzagegegevens
+from leerplicht.audit.logboek import registreer
+from leerplicht.audit.models import Auditregel
+from leerplicht.domein.rollen import Rol
+from leerplicht.register.models import Inschrijving, School
+from portaal.fabrieken import (
+    InterventieFactory,
+    MeldingFactory,
+    PersoonFactory,
+    ThuiszitterFactory,
+    VrijstellingFactory,
+    VsvFactory,
+    WerkprocesFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+BSN, ANDER_BSN = "999990019", "999990020"
+
+
+@pytest.fixture
+def twee_personen():
+    """A person with one of everything, and one other person (whose data must not show)."""
+    persoon = PersoonFactory(id="P0000001", bsn=BSN, geboortedatum=date(2010, 2, 28))
+    ander = PersoonFactory(id="P0000002", bsn=ANDER_BSN, gemeente=persoon.gemeente)
+    school = School.objects.create(
+        id="12AB00",
+        brin="12AB",
+        vestiging="00",
+        naam="De Tol",
+        onderwijssoort="vo",
+        gemeente=persoon.gemeente,
+    )
+    for p in (persoon, ander):
+        Inschrijving.objects.create(persoon=p, school=school, van=date(2022, 8, 1))
+        werkproces = WerkprocesFactory(persoon=p)
+        InterventieFactory(werkproces=werkproces, soort="waarschuwing")
+        MeldingFactory(persoon=p, school=school, werkproces=werkproces)
+        VrijstellingFactory(persoon=p)
+        ThuiszitterFactory(persoon=p)
+        VsvFactory(persoon=p)
+    lpa = maak_medewerker("lpa.jansen", Rol.LEERPLICHTAMBTENAAR)
+    registreer("inzien", gebruiker=lpa, object_type="persoon", object_id=persoon.id)
+    return persoon, ander
+
+
+def test_alles_over_een_persoon(twee_personen):
+    persoon, ander = twee_personen
+    gegevens = inzagegegevens(persoon)
+    assert gegevens["persoon"]["bsn"] == BSN
+    assert gegevens["persoon"]["geboortedatum"] == "2010-02-28"
+    assert gegevens["persoon"]["gemeente_naam"] == persoon.gemeente.naam
+    for deel in (
+        "inschrijvingen",
+        "meldingen",
+        "werkprocessen",
+        "vrijstellingen",
+        "thuiszitperiodes",
+        "vsv_trajecten",
+    ):
+        assert len(gegevens[deel]) == 1, deel
+    [werkproces] = gegevens["werkprocessen"]
+    assert [i["soort"] for i in werkproces["interventies"]] == ["waarschuwing"]
+    tekst = json.dumps(gegevens)
+    assert ANDER_BSN not in tekst and ander.id not in tekst
+
+
+def test_verwerkingen_zonder_medewerker_of_adres(twee_personen):
+    persoon, _ = twee_personen
+    verwerkingen = inzagegegevens(persoon)["verwerkingen"]
+    acties = {(v["actie"], v["object_type"]) for v in verwerkingen}
+    assert ("inzien", "persoon") in acties
+    assert ("aanmaken", "melding") in acties and ("aanmaken", "interventie") in acties
+    assert all(v["rol"] in ("", "leerplichtambtenaar") for v in verwerkingen)
+    assert "lpa.jansen" not in json.dumps(verwerkingen)
+    assert all("ip_adres" not in v and "gebruikersnaam" not in v for v in verwerkingen)
+
+
+def test_opdracht_schrijft_zip_en_registreert(twee_personen, tmp_path, capsys):
+    persoon, _ = twee_personen
+    pad = tmp_path / "inzage.zip"
+    call_command("inzage", persoon.id, str(pad))
+    assert f"Inzage van persoon {persoon.id} geschreven naar {pad}." in capsys.readouterr().out
+    with zipfile.ZipFile(pad) as zip_:
+        assert sorted(zip_.namelist()) == ["LEESMIJ.txt", "inzage-P0000001.json"]
+        gegevens = json.loads(zip_.read("inzage-P0000001.json"))
+        assert "AVG artikel 15" in zip_.read("LEESMIJ.txt").decode()
+    assert gegevens["persoon"]["id"] == persoon.id
+    [inzage] = Auditregel.objects.filter(actie="inzage")
+    assert (inzage.object_type, inzage.object_id, inzage.persoon_id) == (
+        "persoon",
+        persoon.id,
+        persoon.id,
+    )
+    assert inzage.gebruikersnaam.startswith("systeem:")
+
+
+def test_opdracht_fouten_in_het_nederlands(twee_personen, tmp_path):
+    with pytest.raises(CommandError, match="Er is geen persoon met id P404"):
+        call_command("inzage", "P404", str(tmp_path / "a.zip"))
+    with pytest.raises(CommandError, match=r"moet eindigen op \.zip"):
+        call_command("inzage", "P0000001", str(tmp_path / "a.json"))
+    bestaand = tmp_path / "bestaat.zip"
+    bestaand.write_bytes(b"")
+    with pytest.raises(CommandError, match="bestaat al"):
+        call_command("inzage", "P0000001", str(bestaand))
+    with pytest.raises(CommandError, match="bestaat niet"):
+        call_command("inzage", "P0000001", str(tmp_path / "geen" / "a.zip"))
+    assert not Auditregel.objects.filter(actie="inzage").exists()
+
+
+def test_persoon_zonder_iets(db):
+    persoon = PersoonFactory()
+    gegevens = inzagegegevens(persoon)
+    assert gegevens["meldingen"] == [] and gegevens["werkprocessen"] == []
+    assert [v["actie"] for v in gegevens["verwerkingen"]] == ["aanmaken"]

@@ -1,0 +1,21 @@
+"""Fixtures of the toegang tests; the world itself is in toegangswereld.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from toegangswereld import Wereld, bouw_wereld
+
+
+@pytest.fixture
+def wereld(db) -> Wereld:
+    return bouw_wereld()
+
+
+def pytest_collection_modifyitems(config, items):
+    """WhiteNoise warns that STATIC_ROOT (made by collectstatic) is missing (see portaal)."""
+    hier = str(Path(__file__).parent)
+    for item in items:
+        if str(item.path).startswith(hier):
+            item.add_marker(pytest.mark.filterwarnings("ignore:No directory at:UserWarning"))

@@ -1,0 +1,320 @@
+"""De autorisatiematrix: every URL x every gebruiker x a person of the own and of another
+gemeente -> the expected status, and no personal data the user may not see in any response.
+
+The URLs come from the URL configuration itself (`get_resolver()`, recursively), so a
+URL added later is covered at once: without an expectation in `VERWACHTINGEN` its test
+FAILS and says what to add. The expected statuses are written out by hand here; they
+are never derived from `leerplicht.toegang.beleid`, so a mistake there shows up here.
+
+Every medewerker in the world works for gemeente Eigendorp only; Anderdorp has the
+same kinds of persons and records (see toegangswereld.py).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import pytest
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import resolve_url
+from django.urls import URLPattern, URLResolver, get_resolver
+from toegangswereld import ANONIEM, GEBRUIKERS, ZONDER_ROL, Wereld, aangemeld
+
+from leerplicht.domein.rollen import Rol
+
+pytestmark = pytest.mark.django_db
+
+# --- who may see whom (by hand) ---------------------------------------------------------
+
+PERSONEN = ("eigen_kind", "eigen_jongere", "ander_kind", "ander_jongere")
+EIGEN_PERSONEN = frozenset({"eigen_kind", "eigen_jongere"})
+
+#: The dossiers each gebruiker may open. Anyone not listed opens none.
+DOSSIERS: dict[str, frozenset[str]] = {
+    Rol.ADMINISTRATIEF_MEDEWERKER: EIGEN_PERSONEN,
+    Rol.LEERPLICHTAMBTENAAR: EIGEN_PERSONEN,
+    Rol.TEAMMANAGER: EIGEN_PERSONEN,
+    # Only the 18+ work: the 20-year-old, not the 12-year-old of the same gemeente.
+    Rol.CONSULENT_DOORSTROOMPUNT: frozenset({"eigen_jongere"}),
+}
+#: Persons whose data may appear in a response at all: the dossiers, and for the privacy
+#: officer the persons of the own gemeente (audit log, inzage export).
+MAG_ZIEN: dict[str, frozenset[str]] = {**DOSSIERS, Rol.PRIVACY_OFFICER: EIGEN_PERSONEN}
+#: Texts of the other gemeente that no response to any of these users may contain.
+ANDERE_GEMEENTE = ("Anderdorp", "GM9202")
+
+DOSSIERROLLEN = frozenset(DOSSIERS)
+INGELOGD = tuple(g for g in GEBRUIKERS if g != ANONIEM)
+
+
+# --- expectations -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verzoek:
+    methode: str  # "get" or "post"
+    pad: str
+    data: dict = field(default_factory=dict)
+    omschrijving: str = ""
+
+
+@dataclass(frozen=True)
+class Geval:
+    verzoek: Verzoek
+    #: Expected status per gebruiker (every key of GEBRUIKERS).
+    verwacht: dict[str, int]
+
+
+def iedereen(ingelogd: int, anoniem: int = 302) -> dict[str, int]:
+    return {ANONIEM: anoniem, **dict.fromkeys(INGELOGD, ingelogd)}
+
+
+def alleen(rollen: frozenset[str], ja: int = 200, nee: int = 403) -> dict[str, int]:
+    """`ja` for these rollen, `nee` for every other signed-in user, 302 (login) anonymous."""
+    return {g: 302 if g == ANONIEM else ja if g in rollen else nee for g in GEBRUIKERS}
+
+
+def dossier(doel: str, zichtbaar: int = 200, onzichtbaar: int = 404) -> dict[str, int]:
+    """A request about one person: dossier rollen get `zichtbaar` or 404, others 403."""
+    uitkomst = alleen(DOSSIERROLLEN)
+    for rol, personen in DOSSIERS.items():
+        uitkomst[rol] = zichtbaar if doel in personen else onzichtbaar
+    return uitkomst
+
+
+def _start(w: Wereld) -> list[Geval]:
+    return [Geval(Verzoek("get", "/"), iedereen(200))]
+
+
+def _inloggen(w: Wereld) -> list[Geval]:
+    # Signed in already: on to the start page.
+    return [Geval(Verzoek("get", "/inloggen/"), iedereen(302, anoniem=200))]
+
+
+def _uitloggen(w: Wereld) -> list[Geval]:
+    return [
+        Geval(Verzoek("get", "/uitloggen/"), iedereen(405)),
+        Geval(Verzoek("post", "/uitloggen/"), iedereen(302)),
+    ]
+
+
+def _code(w: Wereld) -> list[Geval]:
+    # Second factor already confirmed in these sessions: on to the start page.
+    return [Geval(Verzoek("get", "/inloggen/code/"), iedereen(302))]
+
+
+def _tweede_factor_instellen(w: Wereld) -> list[Geval]:
+    # Every test user has a confirmed device: the page says it is set up.
+    return [Geval(Verzoek("get", "/inloggen/tweede-factor/"), iedereen(200))]
+
+
+def _overal_uitloggen(w: Wereld) -> list[Geval]:
+    return [
+        Geval(Verzoek("get", "/uitloggen/overal/"), iedereen(405)),
+        Geval(Verzoek("post", "/uitloggen/overal/"), iedereen(302)),
+    ]
+
+
+def _personen_zoeken(w: Wereld) -> list[Geval]:
+    gevallen = [Geval(Verzoek("get", "/personen/"), alleen(DOSSIERROLLEN))]
+    for doel in PERSONEN:
+        persoon = w.personen[doel].persoon
+        for veld, term in (("bsn", persoon.bsn), ("id", persoon.pk)):
+            gevallen.append(
+                Geval(
+                    Verzoek("post", "/personen/", {"zoekterm": term}, f"{doel} op {veld}"),
+                    # Found: to the dossier (302). Not found or not allowed: the form (200).
+                    dossier(doel, zichtbaar=302, onzichtbaar=200),
+                )
+            )
+    return gevallen
+
+
+def _persoon(w: Wereld) -> list[Geval]:
+    gevallen = [
+        Geval(Verzoek("get", f"/personen/{w.pk(doel)}/", omschrijving=doel), dossier(doel))
+        for doel in PERSONEN
+    ]
+    gevallen.append(Geval(Verzoek("get", "/personen/BESTAATNIET/"), dossier("", onzichtbaar=404)))
+    return gevallen
+
+
+PRIVACY = frozenset({Rol.PRIVACY_OFFICER})
+
+
+def _auditlog(w: Wereld) -> list[Geval]:
+    gevallen = [Geval(Verzoek("get", "/audit/"), alleen(PRIVACY))]
+    for doel in PERSONEN:
+        gevallen.append(
+            Geval(
+                Verzoek("get", f"/audit/?persoon={w.pk(doel)}", omschrijving=doel),
+                alleen(PRIVACY),
+            )
+        )
+    return gevallen
+
+
+def _inzage(w: Wereld) -> list[Geval]:
+    gevallen = [Geval(Verzoek("get", "/audit/inzage/"), iedereen(405))]
+    for doel in PERSONEN:
+        verwacht = alleen(PRIVACY, ja=200 if doel in EIGEN_PERSONEN else 400)
+        data = {"persoon": w.pk(doel)}
+        gevallen.append(Geval(Verzoek("post", "/audit/inzage/", data, doel), verwacht))
+    return gevallen
+
+
+#: Per URL (namespace:name, or the route for a URL without a name): its cases.
+VERWACHTINGEN: dict[str, Callable[[Wereld], list[Geval]]] = {
+    "portaal:start": _start,
+    "portaal:inloggen": _inloggen,
+    "portaal:uitloggen": _uitloggen,
+    "aanmelden:code": _code,
+    "aanmelden:instellen": _tweede_factor_instellen,
+    "aanmelden:overal_uitloggen": _overal_uitloggen,
+    "register:zoeken": _personen_zoeken,
+    "register:persoon": _persoon,
+    "audit:overzicht": _auditlog,
+    "audit:inzage": _inzage,
+}
+
+#: Known open findings: URL -> why. Such a test is expected to fail (strict: once fixed,
+#: it passes, fails as XPASS, and the entry must go).
+BEKEND_OPEN: dict[str, str] = {}
+
+
+# --- the URL configuration ----------------------------------------------------------------
+
+
+def alle_urls(
+    patronen: list | None = None, voorvoegsel: str = "", namespace: str | None = None
+) -> Iterator[tuple[str, str]]:
+    """(key, route) of every URL, through every include, however deep."""
+    for patroon in get_resolver().url_patterns if patronen is None else patronen:
+        route = voorvoegsel + str(patroon.pattern)
+        if isinstance(patroon, URLResolver):
+            ns = patroon.namespace
+            binnen = f"{namespace}:{ns}" if namespace and ns else ns or namespace
+            yield from alle_urls(patroon.url_patterns, route, binnen)
+        elif isinstance(patroon, URLPattern):
+            naam = patroon.name and (f"{namespace}:{patroon.name}" if namespace else patroon.name)
+            yield naam or route, route
+
+
+URLS: dict[str, str] = dict(alle_urls())
+
+
+# --- running one request and looking for leaks -------------------------------------------
+
+
+def _tekst(antwoord: HttpResponse) -> str:
+    """Everything the response gives away: headers, body, and the files inside a zip."""
+    inhoud = (
+        b"".join(antwoord.streaming_content)
+        if getattr(antwoord, "streaming", False)
+        else antwoord.content
+    )
+    delen = [str(dict(antwoord.headers)), inhoud.decode("utf-8", errors="replace")]
+    if inhoud[:2] == b"PK":
+        with zipfile.ZipFile(io.BytesIO(inhoud)) as archief:
+            delen += [archief.read(n).decode("utf-8", errors="replace") for n in archief.namelist()]
+    return "\n".join(delen)
+
+
+def verboden_teksten(w: Wereld, gebruiker: str) -> dict[str, str]:
+    """Text -> whose it is, for every person `gebruiker` may not see."""
+    verboden = dict.fromkeys(ANDERE_GEMEENTE, "de andere gemeente")
+    for sleutel, wp in w.personen.items():
+        if sleutel not in MAG_ZIEN.get(gebruiker, frozenset()):
+            verboden |= dict.fromkeys(wp.kenmerken, sleutel)
+            verboden |= dict.fromkeys(wp.records.values(), sleutel)
+    return verboden
+
+
+def lekken(w: Wereld, gebruiker: str, verzoek: Verzoek, antwoord: HttpResponse) -> list[str]:
+    tekst = _tekst(antwoord)
+    # What the request itself carried in its URL (e.g. `?next=/personen/ID/`) is no leak.
+    return sorted(
+        f"{t!r} ({van})"
+        for t, van in verboden_teksten(w, gebruiker).items()
+        if t in tekst and t not in verzoek.pad
+    )
+
+
+def doe(w: Wereld, gebruiker: str, verzoek: Verzoek) -> HttpResponse:
+    client = aangemeld(w.gebruikers[gebruiker])
+    if verzoek.methode == "get":
+        return client.get(verzoek.pad)
+    return client.post(verzoek.pad, verzoek.data)
+
+
+def _parameters() -> list:
+    parameters = []
+    for sleutel in sorted(URLS):
+        marks = []
+        if sleutel in BEKEND_OPEN:
+            marks.append(pytest.mark.xfail(strict=True, reason=BEKEND_OPEN[sleutel]))
+        parameters.append(pytest.param(sleutel, marks=marks, id=sleutel))
+    return parameters
+
+
+@pytest.mark.parametrize("sleutel", _parameters())
+def test_url(sleutel: str, wereld: Wereld):
+    if sleutel not in VERWACHTINGEN:
+        pytest.fail(
+            f"De URL {URLS[sleutel]!r} ({sleutel}) staat niet in de autorisatiematrix. "
+            "Voeg aan VERWACHTINGEN in tests/toegang/test_autorisatiematrix.py toe welke "
+            "gebruiker welke status krijgt (200, 302, 403, 404, ...), voor een persoon van de "
+            "eigen en van een andere gemeente. Bescherm de view met "
+            "leerplicht.toegang.bescherming (vereist_rol, object_of_404)."
+        )
+    fouten: list[str] = []
+    inloggen = resolve_url(settings.LOGIN_URL)
+    for geval in VERWACHTINGEN[sleutel](wereld):
+        assert set(geval.verwacht) == set(GEBRUIKERS), f"onvolledige verwachting: {geval}"
+        v = geval.verzoek
+        wat = f"{v.methode.upper()} {v.pad} {v.omschrijving}".strip()
+        for gebruiker in GEBRUIKERS:
+            antwoord = doe(wereld, gebruiker, v)
+            if antwoord.status_code != geval.verwacht[gebruiker]:
+                fouten.append(
+                    f"{wat} als {gebruiker}: {antwoord.status_code}, "
+                    f"verwacht {geval.verwacht[gebruiker]}"
+                )
+            naar = antwoord.get("Location", "")
+            if (
+                gebruiker == ANONIEM
+                and antwoord.status_code == 302
+                and not naar.startswith(inloggen)
+            ):
+                fouten.append(f"{wat} anoniem: naar {naar}, niet naar inloggen")
+            if lek := lekken(wereld, gebruiker, v, antwoord):
+                fouten.append(f"{wat} als {gebruiker}: LEK van {', '.join(lek)}")
+    assert not fouten, "\n".join(fouten)
+
+
+def test_geen_verouderde_verwachtingen():
+    weg = sorted(set(VERWACHTINGEN) - set(URLS))
+    assert not weg, f"verwachtingen voor URL's die niet meer bestaan: {weg}"
+
+
+def test_matrix_vindt_ook_geneste_urls():
+    """The walk goes through includes: the dossier URL sits inside the register include."""
+    assert URLS["register:persoon"] == "personen/<str:persoon_id>/"
+    assert "portaal:start" in URLS
+
+
+def test_leks_worden_gezien(wereld: Wereld):
+    """The leak check itself: a page with the other gemeente's BSN is caught."""
+    bsn = wereld.personen["ander_kind"].persoon.bsn
+    verzoek = Verzoek("get", "/ergens/")
+    lek = lekken(wereld, Rol.LEERPLICHTAMBTENAAR, verzoek, HttpResponse(f"<p>{bsn}</p>"))
+    assert lek == [f"{bsn!r} (ander_kind)"]
+    assert not lekken(wereld, Rol.LEERPLICHTAMBTENAAR, verzoek, HttpResponse("<p>niets</p>"))
+    # The consulent DSP may not see the 12-year-old of the own gemeente either.
+    kind = wereld.personen["eigen_kind"].persoon.geboortedatum.strftime("%d-%m-%Y")
+    assert lekken(wereld, Rol.CONSULENT_DOORSTROOMPUNT, verzoek, HttpResponse(f"geboren {kind}"))
+    assert ZONDER_ROL in GEBRUIKERS
