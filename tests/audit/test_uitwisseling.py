@@ -58,3 +58,17 @@ def test_export_een_regel_met_aantallen(tmp_path):
     assert regel.toelichting["bestanden"]["personen.csv"] == {"regels": 2}
     assert regel.toelichting["bestanden"]["meldingen.csv"] == {"regels": 1}
     assert str(tmp_path) not in json.dumps(regel.toelichting)
+
+
+def test_importregel_in_dezelfde_transactie_als_de_gegevens(tmp_path, monkeypatch):
+    """If the audit entry cannot be written, the import is not stored either."""
+    from leerplicht.register.models import Persoon
+    from leerplicht.uitwisseling import importeren
+
+    def weigert(_resultaat):
+        raise importeren.DatabaseError("auditlog niet beschikbaar")
+
+    monkeypatch.setattr(importeren, "registreer_import", weigert)
+    resultaat = importeren.importeer(_set().schrijf(tmp_path / "set"))
+    assert not resultaat.opgeslagen
+    assert Persoon.objects.count() == 0 and Auditregel.objects.count() == 0

@@ -21,6 +21,8 @@ from pathlib import Path
 
 from django.db import DatabaseError, connection, transaction
 
+from leerplicht.audit.uitwisseling import registreer_import
+
 from .fouten import Foutenlijst
 from .lezer import Bestandslezer, OngeldigeContainer, bestandsvolgorde, open_container
 from .tabellen import DOELTABEL_VAN, SCHOOL_VERWIJZING, Doeltabel
@@ -90,6 +92,8 @@ def importeer(
                             break
                     if resultaat.fouten or alleen_controleren:
                         raise _Afbreken
+                    # In the same transaction: no stored import without its audit entry.
+                    registreer_import(resultaat)
             except _Afbreken:
                 pass
             else:

@@ -8,7 +8,6 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from leerplicht.audit.uitwisseling import registreer_import
 from leerplicht.domein.formattering import getal
 from leerplicht.schema import zorg_voor_schema
 from leerplicht.uitwisseling.importeren import importeer
@@ -64,7 +63,6 @@ class Command(BaseCommand):
         if controleer:
             self.stdout.write("Controle geslaagd: geen fouten gevonden. Er is niets opgeslagen.")
         else:
-            registreer_import(resultaat)
             self.stdout.write(
                 f"Import geslaagd: {getal(resultaat.regels)} regels in {resultaat.seconden:.1f} s "
                 f"({getal(int(snelheid))} regels/s)."
