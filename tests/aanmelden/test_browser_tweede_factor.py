@@ -2,41 +2,20 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from base64 import b32decode
 from datetime import date
-from pathlib import Path
 
 import pytest
 from aanmeldfabrieken import WACHTWOORD, MedewerkerFactory, TotpFactory, code_van
 from django_otp.oath import totp
 
+from chromium import ARTEFACTEN, BROWSERTEST, CHROMIUM, CHROMIUM_ARGS
 from leerplicht.domein.rollen import Rol
 from portaal.fabrieken import GemeenteFactory, PersoonFactory
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-ARTEFACTEN = Path(__file__).resolve().parents[2] / "test-artefacten"
-
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is niet geïnstalleerd")
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        not (os.access(CHROMIUM, os.X_OK) or shutil.which("chromium") == CHROMIUM),
-        reason=f"Chromium ontbreekt op {CHROMIUM} (apt-get install -y chromium)",
-    ),
-]
+pytestmark = BROWSERTEST
 
 
 @pytest.fixture

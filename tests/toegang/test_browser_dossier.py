@@ -3,29 +3,15 @@ appears in an address, and the page reflows on a small screen."""
 
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
 from toegangswereld import aangemeld, bouw_wereld
 
+from chromium import ARTEFACTEN, BROWSERTEST, CHROMIUM, CHROMIUM_ARGS
 from leerplicht.domein.rollen import Rol
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
-ARTEFACTEN = Path(__file__).resolve().parents[2] / "test-artefacten"
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is niet geïnstalleerd")
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        not (os.access(CHROMIUM, os.X_OK) or shutil.which("chromium") == CHROMIUM),
-        reason=f"Chromium ontbreekt op {CHROMIUM} (apt-get install -y chromium)",
-    ),
-]
+pytestmark = BROWSERTEST
 
 
 def test_zoeken_op_bsn_en_dossier_openen(live_server):
