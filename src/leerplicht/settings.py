@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "axes",
     "leerplicht.audit",
     "django_tasks",
+    "django_tasks_db",
     "leerplicht.bewaren",
 ]
 
@@ -244,13 +245,16 @@ try:
 except ValueError as _fout:
     raise ImproperlyConfigured(str(_fout)) from None
 
-# Background tasks (django-tasks), e.g. the scheduled retention run. The database backend
-# lives in the separate package django-tasks-db (not installed yet); until then tasks run
-# immediately in the process that enqueues them. LEERPLICHT_TAKEN_BACKEND overrides it.
+# Background tasks (django-tasks), e.g. the scheduled retention run. In productie they go
+# to the database queue (django-tasks-db; run `leerplicht db_worker`); elsewhere they run
+# at once in the process that enqueues them. LEERPLICHT_TAKEN_BACKEND overrides either.
 TASKS = {
     "default": {
         "BACKEND": os.environ.get(
-            "LEERPLICHT_TAKEN_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+            "LEERPLICHT_TAKEN_BACKEND",
+            "django_tasks_db.DatabaseBackend"
+            if OMGEVING == "productie"
+            else "django_tasks.backends.immediate.ImmediateBackend",
         ),
     },
 }
