@@ -221,7 +221,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=geheel_getal(os.environ, "LEERPLICHT_BLOKK
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "leerplicht.aanmelden.vergrendeling.geblokkeerd"
-AXES_IPWARE_PROXY_COUNT = geheel_getal(os.environ, "LEERPLICHT_PROXY_AANTAL", 0, minimum=0) or None
+LEERPLICHT_PROXY_AANTAL = geheel_getal(os.environ, "LEERPLICHT_PROXY_AANTAL", 0, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "leerplicht.aanmelden.clientadres.clientadres"
 # Sign-ins are in the audit log (leerplicht.audit); axes keeps only what lockout needs,
 # and writes no usernames to the application log.
 AXES_DISABLE_ACCESS_LOG = True

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.urls import include, path
 
 urlpatterns = [
@@ -6,6 +5,6 @@ urlpatterns = [
     path("", include("leerplicht.aanmelden.urls")),
     path("", include("leerplicht.register.urls")),
     path("audit/", include("leerplicht.audit.urls")),
+    # Single sign-on: 404 unless LEERPLICHT_OIDC_* are set (docs/beheer/oidc.md).
+    path("sso/", include("leerplicht.aanmelden.oidc_urls")),
 ]
-if settings.OIDC_AAN:
-    urlpatterns.append(path("sso/", include("leerplicht.aanmelden.oidc_urls")))

@@ -59,7 +59,6 @@ def sso(settings, monkeypatch):
     for naam, waarde in (oidc_instellingen(OMGEVING) or {}).items():
         setattr(settings, naam, waarde)
     settings.OIDC_AAN = True
-    settings.ROOT_URLCONF = "oidc_urlconf"
     settings.LOGIN_REDIRECT_URL_FAILURE = "/inloggen/?sso=mislukt"
     settings.AUTHENTICATION_BACKENDS = [
         *settings.AUTHENTICATION_BACKENDS,

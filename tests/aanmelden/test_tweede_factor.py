@@ -11,6 +11,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from leerplicht.audit.models import Auditregel
 from leerplicht.domein.rollen import VEREIST_TWEE_FACTOREN, Rol
 from portaal.fabrieken import PersoonFactory
 
@@ -127,6 +128,15 @@ def test_code_invoeren(client, lpa, settings):
     assert goed.status_code == 302
     assert goed["Location"] == "/"
     assert client.get("/").status_code == 200
+    # The audit log has the password step, the wrong code and the right one, in that order.
+    acties = list(
+        Auditregel.objects.filter(gebruikersnaam=lpa.username)
+        .order_by("volgnummer")
+        .values_list("actie", "toelichting")
+    )
+    assert [a for a, _ in acties] == ["inloggen", "tweede_factor"]
+    assert acties[-1][1] == {"apparaat": "app"}
+    assert Auditregel.objects.filter(actie="inloggen_mislukt", object_id=str(lpa.pk)).count() == 1
 
 
 def test_code_van_vorige_periode_of_ver_weg_telt_niet(client, lpa):
@@ -143,6 +153,9 @@ def test_reservecode_werkt_een_keer(client, lpa):
     codes = maak_reservecodes(lpa)
     met_wachtwoord(client, lpa)
     assert client.post(CODE, {"code": codes[0]})["Location"] == "/"
+    assert Auditregel.objects.filter(actie="tweede_factor").last().toelichting == {
+        "apparaat": "reservecode"
+    }
     client.post(reverse("portaal:uitloggen"))
 
     met_wachtwoord(client, lpa)

@@ -19,6 +19,7 @@ from django_otp import user_has_device, verify_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from leerplicht.audit.logboek import registreer
 from leerplicht.domein.rollen import VEREIST_TWEE_FACTOREN
 from leerplicht.toegang.beleid import rol_van
 
@@ -80,6 +81,7 @@ def bevestig_apparaat(request: HttpRequest, apparaat: TOTPDevice, code: str) -> 
     apparaat.save(update_fields=["confirmed"])
     TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
     otp_login(request, apparaat)
+    registreer("tweede_factor_ingesteld", request=request, toelichting={"apparaat": "app"})
     return maak_reservecodes(request.user)
 
 
@@ -102,6 +104,8 @@ def controleer_code(request: HttpRequest, code: str) -> bool:
             gevonden = verify_token(request.user, apparaat.persistent_id, code)
             if gevonden is not None:
                 otp_login(request, gevonden)
+                soort = "reservecode" if isinstance(gevonden, StaticDevice) else "app"
+                registreer("tweede_factor", request=request, toelichting={"apparaat": soort})
                 return True
     _meld_mislukt(request)
     return False

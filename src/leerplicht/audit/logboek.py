@@ -15,7 +15,6 @@ from __future__ import annotations
 import getpass
 import hashlib
 import hmac
-import ipaddress
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -24,7 +23,6 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.db import connection, transaction
 from django.http import HttpRequest
@@ -145,19 +143,12 @@ def _verberg(waarden: Mapping[str, Any] | None) -> dict[str, Any] | None:
 
 def ip_adres_van(request: HttpRequest | None) -> str:
     """The client's address as django-axes sees it (so lockouts and the log agree); that is
-    REMOTE_ADDR unless a proxy set-up is configured (docs/gebruikers/auditlog.md)."""
+    REMOTE_ADDR unless a proxy set-up is configured (docs/beheer/beveiliging.md)."""
     if request is None:
         return ""
-    if apps.is_installed("axes"):
-        from axes.helpers import get_client_ip_address
+    from leerplicht.aanmelden.clientadres import clientadres
 
-        adres = get_client_ip_address(request)
-    else:
-        adres = request.META.get("REMOTE_ADDR")
-    try:
-        return str(ipaddress.ip_address(adres or ""))
-    except ValueError:
-        return ""
+    return clientadres(request) or ""
 
 
 def _wie(request: HttpRequest | None, gebruiker) -> tuple[int | None, str, str]:
