@@ -1,14 +1,15 @@
-"""Acceptance: a retention run on a generated region removes what is past its term, and
-`rapport` of every closed school year is byte-identical before and after.
+"""Acceptance: a retention run on the demo region (`leerplicht demo`, DEMOREGIO) removes
+what is past its term today, and `rapport` of every closed school year is byte-identical
+before and after, for the region and for a gemeente.
 
-The region's last school year lies years back, so part of its data is past its term on
-today's date. Runs on whichever database the test run uses (SQLite and PostgreSQL passes).
+On today's date the demo region has persons past their term (two years after the 23rd
+birthday) and finished vsv-trajecten past theirs. Runs on whichever database the test run
+uses (SQLite and PostgreSQL passes).
 """
 
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -19,53 +20,53 @@ from leerplicht.bewaren.opschonen import maak_plan
 from leerplicht.domein.schooljaar import Schooljaar, laatste_afgesloten_schooljaar
 from leerplicht.doorstroompunt.models import Vsv
 from leerplicht.meldingen.models import Melding
+from leerplicht.portaal.management.commands.demo import DEMOREGIO
 from leerplicht.register.models import Gemeente, Persoon
 from leerplicht.werkprocessen.models import Werkproces
 
 pytestmark = [pytest.mark.traag, pytest.mark.django_db(transaction=True)]
 
-LAATSTE_JAAR_MET_DATA = Schooljaar(2014)
 
-
-def _leerplicht(*argumenten: str) -> str:
+def _leerplicht(*argumenten: str, **opties) -> str:
     uit = io.StringIO()
-    call_command(*argumenten, stdout=uit)
+    call_command(*argumenten, stdout=uit, **opties)
     return uit.getvalue()
 
 
 def _rapporten(jaren: list[Schooljaar], gemeente: str) -> dict[tuple[str, ...], str]:
     vragen = [("--schooljaar", j.naam) for j in jaren]
-    vragen.append(("--schooljaar", jaren[0].naam, "--gemeente", gemeente))
+    vragen += [("--schooljaar", j.naam, "--gemeente", gemeente) for j in jaren]
     return {v: _leerplicht("rapport", *v, "--format", "json") for v in vragen}
 
 
-def test_bewaartermijn_op_demodata(tmp_path: Path):
-    data = tmp_path / "regio"
-    _leerplicht(
-        "genereer", str(data), "--gemeenten", "2", "--personen", "3000",
-        "--schooljaar", LAATSTE_JAAR_MET_DATA.naam, "--jaren", "3", "--processen", "1",
-    )  # fmt: skip
-    _leerplicht("import", str(data))
+def test_bewaartermijn_op_de_demoregio(settings, tmp_path):
+    settings.VAR_DIR = tmp_path  # the demo's files, not the developer's var/demo
+    _leerplicht("demo", zonder_server=True)
+    assert (tmp_path / "demo" / "personen.csv").exists()
+    assert Persoon.objects.count() == DEMOREGIO["personen"]
     vandaag = timezone.localdate()
-    jaren = [LAATSTE_JAAR_MET_DATA.vorige(n) for n in range(3)]
-    jaren.append(laatste_afgesloten_schooljaar(vandaag))
+    laatste = laatste_afgesloten_schooljaar(vandaag)
+    jaren = [laatste.vorige(n) for n in range(3)]  # the demo's three school years
     gemeente = Gemeente.objects.order_by("code").values_list("code", flat=True)[1]
     voor = _rapporten(jaren, gemeente)
-    aantallen_voor = {m: m.objects.count() for m in (Persoon, Melding, Werkproces, Vsv)}
-    met_bsn_voor = Persoon.objects.filter(bsn__isnull=False).count()
+    aantallen = {m: m.objects.count() for m in (Persoon, Melding, Werkproces, Vsv)}
 
-    proef = _leerplicht("bewaartermijn", "--peildatum", vandaag.isoformat())
+    plan = maak_plan(vandaag)
+    assert plan.personen_weg and plan.vsv, "de demoregio heeft niets voorbij de termijn"
+    proef = _leerplicht("bewaartermijn")
     assert "Proefdraai" in proef
-    assert {m: m.objects.count() for m in aantallen_voor} == aantallen_voor
+    assert {m: m.objects.count() for m in aantallen} == aantallen
 
-    uit = _leerplicht("bewaartermijn", "--uitvoeren", "--peildatum", vandaag.isoformat())
-    assert "Uitgevoerd" in uit
+    assert "Uitgevoerd" in _leerplicht("bewaartermijn", "--uitvoeren")
 
-    # Really removed and anonymised.
-    for model, aantal in aantallen_voor.items():
-        assert model.objects.count() < aantal, model.__name__
-    assert Persoon.objects.filter(bsn__isnull=False).count() < met_bsn_voor
-    assert maak_plan(vandaag).leeg  # nothing past its term is left
+    # Exactly what the plan said is gone; nothing past its term is left.
+    assert Persoon.objects.count() == aantallen[Persoon] - len(plan.personen_weg)
+    assert not Persoon.objects.filter(pk__in=plan.personen_weg).exists()
+    assert Persoon.objects.filter(pk__in=plan.personen_anoniem, bsn__isnull=False).count() == 0
+    assert Vsv.objects.count() == aantallen[Vsv] - len(plan.vsv)
+    assert Melding.objects.count() == aantallen[Melding] - len(plan.meldingen)
+    assert Werkproces.objects.count() == aantallen[Werkproces] - len(plan.werkprocessen)
+    assert maak_plan(vandaag).leeg
 
     # Every closed school year was frozen first, and prints the same bytes as before.
     vastgesteld = set(Vastgesteldrapport.objects.values_list("schooljaar", flat=True))
@@ -73,5 +74,5 @@ def test_bewaartermijn_op_demodata(tmp_path: Path):
     na = _rapporten(jaren, gemeente)
     for vraag, tekst in voor.items():
         assert na[vraag] == tekst, " ".join(vraag)
-    assert '"meldingen"' in voor[("--schooljaar", LAATSTE_JAAR_MET_DATA.naam)]
+    assert '"vsv"' in voor[("--schooljaar", laatste.naam)]
     assert "intact" in _leerplicht("audit", "verify")
