@@ -9,7 +9,14 @@ from fabrieken import WACHTWOORD
 
 pytestmark = pytest.mark.django_db
 
-OPENBAAR = {"portaal:inloggen", "portaal:uitloggen"}
+#: Pages that answer without signing in. The SSO pages start or finish a sign-in
+#: themselves (404 while SSO is off; tests/aanmelden/test_oidc.py).
+OPENBAAR = {
+    "portaal:inloggen",
+    "portaal:uitloggen",
+    "oidc_authentication_init",
+    "oidc_authentication_callback",
+}
 
 
 def portaal_namen() -> list[str]:

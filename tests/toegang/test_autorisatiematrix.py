@@ -2,8 +2,8 @@
 gemeente -> the expected status, and no personal data the user may not see in any response.
 
 The URLs come from the URL configuration itself (`get_resolver()`, recursively), so a
-URL added later is covered at once: without an expectation in `VERWACHTINGEN` its test
-FAILS and says what to add. The expected statuses are written out by hand here; they
+URL added later is covered at once: without an expectation in `VERWACHTINGEN` (here, or
+in a `verwachtingen_<area>.py` next to this file) its test FAILS and says what to add. The expected statuses are written out by hand here; they
 are never derived from `leerplicht.toegang.beleid`, so a mistake there shows up here.
 
 Every medewerker in the world works for gemeente Eigendorp only; Anderdorp has the
@@ -12,78 +12,40 @@ same kinds of persons and records (see toegangswereld.py).
 
 from __future__ import annotations
 
+import importlib
 import io
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import resolve_url
 from django.urls import URLPattern, URLResolver, get_resolver
+from matrixhulp import (
+    ANDERE_GEMEENTE,
+    DOSSIERROLLEN,
+    EIGEN_PERSONEN,
+    MAG_ZIEN,
+    PERSONEN,
+    Geval,
+    Verzoek,
+    alleen,
+    dossier,
+    iedereen,
+)
 from toegangswereld import ANONIEM, GEBRUIKERS, ZONDER_ROL, Wereld, aangemeld
 
 from leerplicht.domein.rollen import Rol
 
 pytestmark = pytest.mark.django_db
 
-# --- who may see whom (by hand) ---------------------------------------------------------
-
-PERSONEN = ("eigen_kind", "eigen_jongere", "ander_kind", "ander_jongere")
-EIGEN_PERSONEN = frozenset({"eigen_kind", "eigen_jongere"})
-
-#: The dossiers each gebruiker may open. Anyone not listed opens none.
-DOSSIERS: dict[str, frozenset[str]] = {
-    Rol.ADMINISTRATIEF_MEDEWERKER: EIGEN_PERSONEN,
-    Rol.LEERPLICHTAMBTENAAR: EIGEN_PERSONEN,
-    Rol.TEAMMANAGER: EIGEN_PERSONEN,
-    # Only the 18+ work: the 20-year-old, not the 12-year-old of the same gemeente.
-    Rol.CONSULENT_DOORSTROOMPUNT: frozenset({"eigen_jongere"}),
-}
-#: Persons whose data may appear in a response at all: the dossiers, and for the privacy
-#: officer the persons of the own gemeente (audit log, inzage export).
-MAG_ZIEN: dict[str, frozenset[str]] = {**DOSSIERS, Rol.PRIVACY_OFFICER: EIGEN_PERSONEN}
-#: Texts of the other gemeente that no response to any of these users may contain.
-ANDERE_GEMEENTE = ("Anderdorp", "GM9202")
-
-DOSSIERROLLEN = frozenset(DOSSIERS)
-INGELOGD = tuple(g for g in GEBRUIKERS if g != ANONIEM)
-
-
-# --- expectations -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Verzoek:
-    methode: str  # "get" or "post"
-    pad: str
-    data: dict = field(default_factory=dict)
-    omschrijving: str = ""
-
-
-@dataclass(frozen=True)
-class Geval:
-    verzoek: Verzoek
-    #: Expected status per gebruiker (every key of GEBRUIKERS).
-    verwacht: dict[str, int]
-
-
-def iedereen(ingelogd: int, anoniem: int = 302) -> dict[str, int]:
-    return {ANONIEM: anoniem, **dict.fromkeys(INGELOGD, ingelogd)}
-
-
-def alleen(rollen: frozenset[str], ja: int = 200, nee: int = 403) -> dict[str, int]:
-    """`ja` for these rollen, `nee` for every other signed-in user, 302 (login) anonymous."""
-    return {g: 302 if g == ANONIEM else ja if g in rollen else nee for g in GEBRUIKERS}
-
-
-def dossier(doel: str, zichtbaar: int = 200, onzichtbaar: int = 404) -> dict[str, int]:
-    """A request about one person: dossier rollen get `zichtbaar` or 404, others 403."""
-    uitkomst = alleen(DOSSIERROLLEN)
-    for rol, personen in DOSSIERS.items():
-        uitkomst[rol] = zichtbaar if doel in personen else onzichtbaar
-    return uitkomst
+#: The expectation modules of the areas of the work, each with a dict VERWACHTINGEN
+#: (one file per area: tests/toegang/verwachtingen_<area>.py).
+GEBIEDEN: tuple[str, ...] = tuple(
+    sorted(p.stem for p in Path(__file__).parent.glob("verwachtingen_*.py"))
+)
 
 
 def _start(w: Wereld) -> list[Geval]:
@@ -175,6 +137,11 @@ def _inzage(w: Wereld) -> list[Geval]:
 
 #: Per URL (namespace:name, or the route for a URL without a name): its cases.
 VERWACHTINGEN: dict[str, Callable[[Wereld], list[Geval]]] = {
+    **{
+        sleutel: geval
+        for module in GEBIEDEN
+        for sleutel, geval in importlib.import_module(module).VERWACHTINGEN.items()
+    },
     "portaal:start": _start,
     "portaal:inloggen": _inloggen,
     "portaal:uitloggen": _uitloggen,
@@ -274,7 +241,7 @@ def test_url(sleutel: str, wereld: Wereld):
     if sleutel not in VERWACHTINGEN:
         pytest.fail(
             f"De URL {URLS[sleutel]!r} ({sleutel}) staat niet in de autorisatiematrix. "
-            "Voeg aan VERWACHTINGEN in tests/toegang/test_autorisatiematrix.py toe welke "
+            "Voeg aan VERWACHTINGEN in tests/toegang/verwachtingen_<gebied>.py toe welke "
             "gebruiker welke status krijgt (200, 302, 403, 404, ...), voor een persoon van de "
             "eigen en van een andere gemeente. Bescherm de view met "
             "leerplicht.toegang.bescherming (vereist_rol, object_of_404)."

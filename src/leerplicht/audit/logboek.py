@@ -48,8 +48,32 @@ ACTIES = {
     "opschonen": "opgeschoond (bewaartermijn)",
 }
 
-#: Fields whose values never go into the log, not even in `voor`/`na`.
-VERBORGEN_VELDEN = frozenset({"bsn", "password", "wachtwoord"})
+#: Fields whose values never go into the log, not even in `voor`/`na`: a fingerprint
+#: shows that they changed. Identifiers, and the free texts and contact details of the
+#: casework (they may hold health or family details; the log is never trimmed, so a copy
+#: there would outlive the bewaartermijn of the dossier).
+VERBORGEN_VELDEN = frozenset(
+    {
+        "bsn",
+        "password",
+        "wachtwoord",
+        "onderwijsnummer",
+        "vermoedelijke_reden",
+        "schoolactie",
+        "melder_naam",
+        "melder_telefoon",
+        "melder_email",
+        "telefoon_ouders",
+        "afwijkend_verblijfadres",
+        "leslocatie",
+        "toelichting",
+        "sanctie",
+        "tekst",
+        "inhoud",
+        "titel",
+        "bestandsnaam",
+    }
+)
 
 #: Any fixed number; all writers of the chain take this PostgreSQL advisory lock.
 _SLOT = 0x4C505F4155444954  # "LP_AUDIT"

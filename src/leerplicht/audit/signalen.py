@@ -20,7 +20,7 @@ from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Inschrijving, Persoon
 from leerplicht.thuiszitters.models import Thuiszitter
 from leerplicht.vrijstellingen.models import Vrijstelling
-from leerplicht.werkprocessen.models import Interventie, Werkproces
+from leerplicht.werkprocessen.models import Document, Interventie, Notitie, Werkproces
 
 from .logboek import huidig_verzoek, registreer, vingerafdruk, wijzigingsregels_aan
 
@@ -34,6 +34,8 @@ GEVOLGDE_MODELLEN: dict[type[models.Model], str] = {
     Vrijstelling: "vrijstelling",
     Thuiszitter: "thuiszitter",
     Vsv: "vsv",
+    Notitie: "notitie",
+    Document: "document",
 }
 
 _OUD = "_audit_oud"
@@ -96,7 +98,7 @@ def _velden(model: type[models.Model]) -> list[models.Field]:
 def _persoon_id(instance: models.Model) -> str:
     if isinstance(instance, Persoon):
         return str(instance.pk)
-    if isinstance(instance, Interventie):
+    if isinstance(instance, Interventie | Notitie):
         persoon = (
             Werkproces.objects.filter(pk=instance.werkproces_id)
             .values_list("persoon_id", flat=True)

@@ -32,7 +32,13 @@ from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Inschrijving, Persoon
 from leerplicht.thuiszitters.models import Thuiszitter
 from leerplicht.vrijstellingen.models import Vrijstelling
-from leerplicht.werkprocessen.models import Interventie, Werkproces
+from leerplicht.werkprocessen.models import (
+    Document,
+    Gebeurtenis,
+    Interventie,
+    Notitie,
+    Werkproces,
+)
 
 from .models import Medewerker
 
@@ -233,6 +239,36 @@ def interventies_voor(gebruiker: Gebruiker) -> QuerySet[Interventie]:
     return Interventie.objects.filter(werkproces__in=werkprocessen_voor(gebruiker))
 
 
+def notities_voor(gebruiker: Gebruiker) -> QuerySet[Notitie]:
+    """A notitie is seen with its werkproces."""
+    return Notitie.objects.filter(werkproces__in=werkprocessen_voor(gebruiker))
+
+
+def gebeurtenissen_voor(gebruiker: Gebruiker) -> QuerySet[Gebeurtenis]:
+    """A gebeurtenis (status change) is seen with its werkproces."""
+    return Gebeurtenis.objects.filter(werkproces__in=werkprocessen_voor(gebruiker))
+
+
+def documenten_voor(gebruiker: Gebruiker) -> QuerySet[Document]:
+    """A document is seen with what it belongs to: its werkproces; else its melding; else
+    its vrijstelling; a document of the person alone only with the GEMEENTE reach (the
+    Doorstroompunt sees the files of its own work, not the leerplicht file)."""
+    r = Reikwijdte.van(gebruiker)
+    if r.bereik is Dossierbereik.GEEN:
+        return Document.objects.none()
+    zonder_werkproces = Q(werkproces__isnull=True)
+    zonder_melding = zonder_werkproces & Q(melding__isnull=True)
+    alleen_persoon = zonder_melding & Q(vrijstelling__isnull=True)
+    voorwaarde = (
+        Q(werkproces__in=_werkprocessen(r))
+        | (zonder_werkproces & Q(melding__in=_meldingen(r)))
+        | (zonder_melding & Q(vrijstelling__in=_vrijstellingen(r)))
+    )
+    if r.bereik is Dossierbereik.GEMEENTE:
+        voorwaarde |= alleen_persoon & Q(persoon__in=_personen_van_gemeenten(r))
+    return Document.objects.filter(voorwaarde)
+
+
 def meldingen_voor(gebruiker: Gebruiker) -> QuerySet[Melding]:
     return _meldingen(Reikwijdte.van(gebruiker))
 
@@ -376,6 +412,9 @@ ZICHTBAAR: dict[type[models.Model], Callable[[Gebruiker], QuerySet]] = {
     Vrijstelling: vrijstellingen_voor,
     Thuiszitter: thuiszitters_voor,
     Vsv: vsv_voor,
+    Notitie: notities_voor,
+    Gebeurtenis: gebeurtenissen_voor,
+    Document: documenten_voor,
 }
 
 

@@ -1,5 +1,11 @@
-"""Werkprocessen (cases) and the interventies done in them."""
+"""Werkprocessen (cases), the interventies done in them, and what the timeline shows:
+notities, documenten (letters among them) and gebeurtenissen (status changes).
 
+`Toewijzingsregel` is the teammanager's table that decides which leerplichtambtenaar
+gets a complete melding (see werkprocessen.toewijzing).
+"""
+
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
@@ -7,6 +13,33 @@ from leerplicht.codeveld import code_check, keuzes
 from leerplicht.domein import codes
 from leerplicht.domein.onderwijssoort import ONDERWIJSSOORTEN
 from leerplicht.register.models import Gemeente, Persoon
+
+#: The OM's decision after a proces-verbaal.
+OM_BESLISSINGEN: dict[str, str] = {
+    "sepot": "sepot",
+    "strafbeschikking": "strafbeschikking",
+    "transactie": "transactie",
+    "dagvaarding": "dagvaarding (zitting)",
+    "overig": "overig",
+}
+
+GEBEURTENISSEN: dict[str, str] = {
+    "geopend": "werkproces geopend",
+    "overgedragen": "overgedragen",
+    "melding_toegevoegd": "melding toegevoegd",
+    "gesloten": "gesloten",
+    "heropend": "heropend",
+    "overdracht_dsp": "warme overdracht naar het Doorstroompunt",
+    "gewijzigd": "gewijzigd",
+}
+
+DOCUMENTSOORTEN: dict[str, str] = {
+    "brief": "brief",
+    "verzuimstaat": "verzuimstaat",
+    "verklaring": "verklaring deskundige",
+    "proces_verbaal": "proces-verbaal",
+    "overig": "overig document",
+}
 
 
 class Werkproces(models.Model):
@@ -23,6 +56,9 @@ class Werkproces(models.Model):
         max_length=8, choices=keuzes(ONDERWIJSSOORTEN), null=True, blank=True
     )
     behandelaar = models.CharField(max_length=150, null=True, blank=True)
+    #: Raised on every save through the casework services (optimistic locking): two
+    #: people saving the same werkproces, the second gets a conflict message.
+    versie = models.PositiveIntegerField(default=1, db_default=1)
 
     class Meta:
         verbose_name_plural = "werkprocessen"
@@ -64,6 +100,18 @@ class Interventie(models.Model):
     uitkomst = models.CharField(
         max_length=8, choices=keuzes(codes.HALT_UITKOMSTEN), null=True, blank=True
     )
+    #: What was agreed or written (free text, shown on the timeline).
+    toelichting = models.TextField(blank=True, db_default="")
+    #: The user name of who recorded it (empty for imported rows).
+    door = models.CharField(max_length=150, blank=True, db_default="")
+    #: After a proces-verbaal (GGM "Procesverbaal onderwijs"): the OM's decision, the
+    #: hearing and the sanction, recorded when they come (months later).
+    om_beslissing = models.CharField(
+        max_length=16, choices=keuzes(OM_BESLISSINGEN), null=True, blank=True
+    )
+    om_beslist_op = models.DateField(null=True, blank=True)
+    zittingsdatum = models.DateField(null=True, blank=True)
+    sanctie = models.CharField(max_length=200, blank=True, db_default="")
 
     class Meta:
         verbose_name_plural = "interventies"
@@ -84,7 +132,129 @@ class Interventie(models.Model):
             models.CheckConstraint(
                 condition=Q(uitkomst__isnull=True) | Q(soort="halt"), name="uitkomst_alleen_halt"
             ),
+            code_check("om_beslissing", OM_BESLISSINGEN, "interventie_om_beslissing"),
+            models.CheckConstraint(
+                condition=(
+                    Q(om_beslissing__isnull=True)
+                    & Q(zittingsdatum__isnull=True)
+                    & Q(om_beslist_op__isnull=True)
+                    & Q(sanctie="")
+                )
+                | Q(soort="proces_verbaal"),
+                name="om_alleen_bij_proces_verbaal",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"interventie {self.soort} op {self.datum}"
+
+
+class Notitie(models.Model):
+    """A note on the timeline (a phone call, what was discussed in an MDO, ...)."""
+
+    werkproces = models.ForeignKey(Werkproces, on_delete=models.CASCADE, related_name="notities")
+    tijdstip = models.DateTimeField()
+    door = models.CharField(max_length=150)
+    tekst = models.TextField()
+
+    class Meta:
+        verbose_name_plural = "notities"
+        ordering = ["tijdstip", "pk"]
+
+    def __str__(self) -> str:
+        return f"notitie {self.pk}"
+
+
+class Gebeurtenis(models.Model):
+    """A change of status on the timeline: opened, handed over, melding joined, closed."""
+
+    werkproces = models.ForeignKey(
+        Werkproces, on_delete=models.CASCADE, related_name="gebeurtenissen"
+    )
+    tijdstip = models.DateTimeField()
+    door = models.CharField(max_length=150, blank=True, db_default="")
+    soort = models.CharField(max_length=24, choices=keuzes(GEBEURTENISSEN))
+    #: Plain Dutch, without personal content (e.g. "Melding M123 toegevoegd").
+    omschrijving = models.CharField(max_length=300)
+
+    class Meta:
+        verbose_name_plural = "gebeurtenissen"
+        ordering = ["tijdstip", "pk"]
+        constraints = [code_check("soort", GEBEURTENISSEN, "gebeurtenis_soort")]
+
+    def __str__(self) -> str:
+        return f"gebeurtenis {self.soort} op {self.tijdstip:%Y-%m-%d}"
+
+
+class Document(models.Model):
+    """A file in a person's dossier: a letter sent (PDF, with its .docx), or an upload such
+    as a verzuimstaat or an expert statement. Kept in the database, so backup, inzage and
+    the bewaartermijn treat it like every other record of the person."""
+
+    persoon = models.ForeignKey(
+        "register.Persoon", on_delete=models.CASCADE, related_name="documenten"
+    )
+    werkproces = models.ForeignKey(
+        Werkproces, on_delete=models.CASCADE, null=True, blank=True, related_name="documenten"
+    )
+    melding = models.ForeignKey(
+        "meldingen.Melding",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="documenten",
+    )
+    vrijstelling = models.ForeignKey(
+        "vrijstellingen.Vrijstelling",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="documenten",
+    )
+    interventie = models.ForeignKey(
+        Interventie, on_delete=models.SET_NULL, null=True, blank=True, related_name="documenten"
+    )
+    soort = models.CharField(max_length=24, choices=keuzes(DOCUMENTSOORTEN))
+    titel = models.CharField(max_length=200)
+    bestandsnaam = models.CharField(max_length=200)
+    mediatype = models.CharField(max_length=100)
+    inhoud = models.BinaryField()
+    aangemaakt_op = models.DateTimeField()
+    door = models.CharField(max_length=150, blank=True, db_default="")
+
+    class Meta:
+        verbose_name_plural = "documenten"
+        ordering = ["aangemaakt_op", "pk"]
+        constraints = [code_check("soort", DOCUMENTSOORTEN, "document_soort")]
+
+    def __str__(self) -> str:
+        return f"document {self.pk}"
+
+
+class Toewijzingsregel(models.Model):
+    """Which leerplichtambtenaar gets a complete melding: the first active rule (lowest
+    `volgorde`) whose filled-in conditions all match. Edited by the teammanager."""
+
+    volgorde = models.PositiveIntegerField(default=100)
+    gemeente = models.ForeignKey(
+        "register.Gemeente", on_delete=models.CASCADE, null=True, blank=True
+    )
+    onderwijssoort = models.CharField(
+        max_length=8, choices=keuzes(ONDERWIJSSOORTEN), null=True, blank=True
+    )
+    school = models.ForeignKey("register.School", on_delete=models.CASCADE, null=True, blank=True)
+    #: Which kinds of werkproces (empty: every kind).
+    werkprocestype = models.CharField(
+        max_length=24, choices=keuzes(codes.WERKPROCES_TYPEN), null=True, blank=True
+    )
+    behandelaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="toewijzingsregels"
+    )
+    actief = models.BooleanField(default=True)
+
+    class Meta:
+        verbose_name_plural = "toewijzingsregels"
+        ordering = ["volgorde", "pk"]
+
+    def __str__(self) -> str:
+        return f"toewijzingsregel {self.volgorde}"
