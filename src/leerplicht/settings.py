@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "leerplicht.bewaren",
+    "leerplicht.brieven",
+    "leerplicht.werklijsten",
 ]
 
 MIDDLEWARE = [
@@ -245,6 +247,13 @@ try:
     BEWAARTERMIJN_JAREN = jaren_uit_omgeving(os.environ)
 except ValueError as _fout:
     raise ImproperlyConfigured(str(_fout)) from None
+
+# The DUO adapter (leerplicht.duo): the file-based one reads Verzuimloket exports and
+# writes files for Mijn DUO into LEERPLICHT_DUO_MAP (default var/duo).
+LEERPLICHT_DUO_KOPPELING = os.environ.get(
+    "LEERPLICHT_DUO_KOPPELING", "leerplicht.duo.bestanden.Bestandskoppeling"
+)
+LEERPLICHT_DUO_MAP = Path(os.environ.get("LEERPLICHT_DUO_MAP", VAR_DIR / "duo"))
 
 # Background tasks (django-tasks), e.g. the scheduled retention run. In productie they go
 # to the database queue (django-tasks-db; run `leerplicht db_worker`); elsewhere they run

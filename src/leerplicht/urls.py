@@ -4,6 +4,12 @@ urlpatterns = [
     path("", include("leerplicht.portaal.urls")),
     path("", include("leerplicht.aanmelden.urls")),
     path("", include("leerplicht.register.urls")),
+    path("werk/", include("leerplicht.werklijsten.urls")),
+    path("meldingen/", include("leerplicht.meldingen.urls")),
+    path("werkprocessen/", include("leerplicht.werkprocessen.urls")),
+    path("vrijstellingen/", include("leerplicht.vrijstellingen.urls")),
+    path("thuiszitters/", include("leerplicht.thuiszitters.urls")),
+    path("brieven/", include("leerplicht.brieven.urls")),
     path("audit/", include("leerplicht.audit.urls")),
     # Single sign-on: 404 unless LEERPLICHT_OIDC_* are set (docs/beheer/oidc.md).
     path("sso/", include("leerplicht.aanmelden.oidc_urls")),

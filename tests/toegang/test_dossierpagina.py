@@ -12,6 +12,7 @@ from toegangswereld import Wereld, aangemeld
 
 from leerplicht.domein.rollen import Rol
 from leerplicht.werkprocessen.models import Werkproces
+from paginaregels import zonder_inline_script_of_stijl
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,8 @@ def _html(antwoord) -> str:
 
 
 def _zonder_csrf(html: str) -> str:
-    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+    return re.sub(r'"X-CSRFToken": "[^"]*"', "", html)
 
 
 def test_lpa_ziet_het_hele_dossier(wereld: Wereld):
@@ -52,7 +54,7 @@ def test_toegankelijk_en_zonder_inline_script(wereld: Wereld):
     for tabel in tabellen:
         assert "<caption" in tabel
         assert '<th scope="col"' in tabel
-    assert "<script" not in html and "style=" not in html
+    assert zonder_inline_script_of_stijl(html)
 
 
 def test_consulent_doorstroompunt_ziet_geen_leerplichtdeel(wereld: Wereld):
@@ -139,7 +141,7 @@ def test_zoekformulier(wereld: Wereld):
         '<label class="utrecht-form-label" for="id_zoekterm">BSN of persoonsnummer</label>' in html
     )
     assert "csrfmiddlewaretoken" in html
-    assert 'aria-current="page">Personen</a>' in html
+    assert 'aria-current="page">Zoeken</a>' in html
 
 
 @pytest.mark.parametrize("veld", ["bsn", "pk"])

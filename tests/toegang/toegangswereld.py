@@ -3,8 +3,10 @@ with every kind of record, and one medewerker per rol working for the first geme
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -210,4 +212,16 @@ def bouw_wereld() -> Wereld:
     gebruikers: dict[str, object] = {ANONIEM: None, ZONDER_ROL: maak_gebruiker(ZONDER_ROL)}
     for rol in Rol:
         gebruikers[rol.value] = maak_gebruiker(rol.value, rol, [eigen])
-    return Wereld(eigen, ander, personen, gebruikers)
+    wereld = Wereld(eigen, ander, personen, gebruikers)
+    for module in UITBREIDINGEN:
+        importlib.import_module(module).breid_uit(wereld)
+    return wereld
+
+
+#: Each area of the work adds its own records to the world in `wereld_<area>.py` next to
+#: this file: a function `breid_uit(wereld)` that creates them for every person and adds
+#: their ids (and any identifying text) to `wereld.personen[...].records` / `.kenmerken`,
+#: so the matrix's leak check looks for them too.
+UITBREIDINGEN: tuple[str, ...] = tuple(
+    sorted(p.stem for p in Path(__file__).parent.glob("wereld_*.py"))
+)

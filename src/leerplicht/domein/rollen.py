@@ -58,3 +58,65 @@ VEREIST_TWEE_FACTOREN: frozenset[Rol] = ZIET_DOSSIERS | {
     Rol.APPLICATIEBEHEERDER,
     Rol.PRIVACY_OFFICER,
 }
+
+
+class Handeling(StrEnum):
+    """What a medewerker does in the casework, beyond reading a dossier.
+
+    Which objects they may do it on is still decided by `toegang.beleid` (gemeente,
+    Doorstroompunt reach); this table only says which rol does which kind of work.
+    """
+
+    #: The administratie's queue: intake, verzuimstaat, completing, handing over.
+    MELDINGEN_VERWERKEN = "meldingen_verwerken"
+    #: Letters from a template (kennisgeving, uitnodiging, waarschuwing, ...).
+    BRIEVEN_VERSTUREN = "brieven_versturen"
+    #: Notes and documents on a werkproces.
+    NOTITIES_MAKEN = "notities_maken"
+    #: Interventies, the MAS route, Halt and processen-verbaal, closing a werkproces.
+    WERKPROCES_BEHANDELEN = "werkproces_behandelen"
+    #: Registering requests for vrijstelling or verlof and their documents.
+    VRIJSTELLING_REGISTREREN = "vrijstelling_registreren"
+    #: Deciding on a vrijstelling or on verlof of more than 10 days (the LPA's power).
+    VRIJSTELLING_BESLUITEN = "vrijstelling_besluiten"
+    #: The assignment rules (which LPA gets which meldingen), caseload and lead times.
+    TEAM_STUREN = "team_sturen"
+    #: The letter templates (.docx).
+    SJABLONEN_BEHEREN = "sjablonen_beheren"
+
+
+#: Who does what (domain.md, "Who uses it"). A rol not listed for a handeling may not.
+HANDELINGEN: dict[Handeling, frozenset[Rol]] = {
+    Handeling.MELDINGEN_VERWERKEN: frozenset(
+        {Rol.ADMINISTRATIEF_MEDEWERKER, Rol.LEERPLICHTAMBTENAAR, Rol.TEAMMANAGER}
+    ),
+    # The administratie "sends letters" (domain.md) as well as the casehandlers.
+    Handeling.BRIEVEN_VERSTUREN: frozenset(
+        {
+            Rol.ADMINISTRATIEF_MEDEWERKER,
+            Rol.LEERPLICHTAMBTENAAR,
+            Rol.CONSULENT_DOORSTROOMPUNT,
+            Rol.TEAMMANAGER,
+        }
+    ),
+    Handeling.NOTITIES_MAKEN: frozenset(
+        {
+            Rol.ADMINISTRATIEF_MEDEWERKER,
+            Rol.LEERPLICHTAMBTENAAR,
+            Rol.CONSULENT_DOORSTROOMPUNT,
+            Rol.TEAMMANAGER,
+        }
+    ),
+    # Conversations, warnings, Halt, processen-verbaal: the ambtenaar's legal powers.
+    Handeling.WERKPROCES_BEHANDELEN: frozenset(
+        {Rol.LEERPLICHTAMBTENAAR, Rol.CONSULENT_DOORSTROOMPUNT, Rol.TEAMMANAGER}
+    ),
+    Handeling.VRIJSTELLING_REGISTREREN: frozenset(
+        {Rol.ADMINISTRATIEF_MEDEWERKER, Rol.LEERPLICHTAMBTENAAR, Rol.TEAMMANAGER}
+    ),
+    # Art. 5-7, 11 onder g, 14: a decision of the leerplichtambtenaar (or the teammanager,
+    # who is one in most teams); never the administratie.
+    Handeling.VRIJSTELLING_BESLUITEN: frozenset({Rol.LEERPLICHTAMBTENAAR, Rol.TEAMMANAGER}),
+    Handeling.TEAM_STUREN: frozenset({Rol.TEAMMANAGER}),
+    Handeling.SJABLONEN_BEHEREN: frozenset({Rol.APPLICATIEBEHEERDER}),
+}

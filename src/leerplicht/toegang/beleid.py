@@ -26,7 +26,7 @@ from leerplicht.domein.doorstroompunt_doelgroep import (
     geldende_leeftijdsgrens,
 )
 from leerplicht.domein.leeftijd import verjaardag
-from leerplicht.domein.rollen import ZIET_CIJFERS, ZIET_DOSSIERS, Rol
+from leerplicht.domein.rollen import HANDELINGEN, ZIET_CIJFERS, ZIET_DOSSIERS, Handeling, Rol
 from leerplicht.doorstroompunt.models import Vsv
 from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Inschrijving, Persoon
@@ -150,6 +150,11 @@ def ziet_dossiers(gebruiker: Gebruiker) -> bool:
 
 def ziet_cijfers(gebruiker: Gebruiker) -> bool:
     return rol_van(gebruiker) in ZIET_CIJFERS
+
+
+def mag(gebruiker: Gebruiker, handeling: Handeling) -> bool:
+    """Whether the user's rol does this kind of work (buttons and forms ask this too)."""
+    return rol_van(gebruiker) in HANDELINGEN[handeling]
 
 
 def leest_auditlog(gebruiker: Gebruiker) -> bool:

@@ -21,7 +21,7 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
-from leerplicht.domein.rollen import Rol
+from leerplicht.domein.rollen import HANDELINGEN, Handeling, Rol
 
 from .beleid import BEVOEGDHEDEN, Dossierbereik, Gebruiker, rol_van, zichtbaar
 
@@ -78,6 +78,11 @@ vereist_cijfertoegang = _vereist(CIJFERROLLEN)
 vereist_auditlogtoegang = _vereist(AUDITROLLEN)
 #: Users and settings (the applicatiebeheerder).
 vereist_beheertoegang = _vereist(BEHEERROLLEN)
+
+
+def vereist_handeling(handeling: Handeling) -> Callable[[View], View]:
+    """Decorator: only the rollen that do this kind of work (`domein.rollen.HANDELINGEN`)."""
+    return _vereist(HANDELINGEN[handeling])
 
 
 class RolVereistMixin:

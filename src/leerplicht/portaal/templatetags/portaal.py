@@ -10,3 +10,11 @@ register = template.Library()
 def omgeving() -> str:
     """The environment the app runs in: demo, test or productie (settings.OMGEVING)."""
     return settings.OMGEVING
+
+
+@register.simple_tag
+def hoofdmenu(gebruiker) -> list[tuple[str, str, str]]:
+    """The main menu entries this user sees (portaal/navigatie.py)."""
+    from leerplicht.portaal.navigatie import menu_voor
+
+    return menu_voor(gebruiker)
