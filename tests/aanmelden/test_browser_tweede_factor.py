@@ -123,3 +123,17 @@ def test_eerste_keer_instellen_met_qr_code(live_server, lpa_met_dossier, browser
     pagina.wait_for_url(f"{live_server.url}/")
     assert pagina.get_by_text("Ingelogd als").is_visible()
     assert not pagina.problemen, pagina.problemen
+
+
+def test_inlogpagina_en_codepagina_zonder_axe_overtredingen(
+    live_server, lpa_met_dossier, apparaat, browser
+):
+    from toegankelijkheid import axe_overtredingen
+
+    pagina = nieuwe_pagina(browser)
+    pagina.goto(f"{live_server.url}/inloggen/")
+    assert axe_overtredingen(pagina) == []
+    wachtwoord(pagina, f"{live_server.url}/inloggen/", "lpa.jansen")
+    pagina.wait_for_url("**/inloggen/code/**")
+    assert axe_overtredingen(pagina) == []
+    assert pagina.problemen == []
