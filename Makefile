@@ -44,8 +44,10 @@ $(STEMPEL): requirements.lock pyproject.toml | $(VENV)/bin/python
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
+# Background jobs (reminders, letters, retention) on the database queue, with a worker
+# process that the demo starts beside the web server: nothing is lost on a restart.
 demo: install
-	PORT=$(PORT) $(VENV)/bin/leerplicht demo
+	PORT=$(PORT) LEERPLICHT_TAKEN_BACKEND=django_tasks_db.DatabaseBackend $(VENV)/bin/leerplicht demo
 
 test: install
 	@scripts/testen

@@ -90,6 +90,40 @@ def test_serveert_met_waitress_op_localhost(tmp_path, settings, monkeypatch):
     assert aanroepen[0]["port"] == 8999
 
 
+def test_werker_voor_achtergrondtaken_alleen_met_de_databasewachtrij(
+    tmp_path, settings, monkeypatch
+):
+    """`make demo` sets the database queue: then a db_worker runs beside the web server and
+    stops with it. Without it (the tests) the jobs run at once and no worker starts."""
+    settings.VAR_DIR = tmp_path
+    Persoon.objects.create(
+        id="P1",
+        geboortedatum="2015-01-01",
+        gemeente=Gemeente.objects.create(code="GM9001", naam="Proefdorp"),
+    )
+    monkeypatch.setattr("waitress.serve", lambda app, **k: None)
+    gestart = []
+
+    class Werker:
+        def __init__(self, argumenten, **kwargs):
+            gestart.append(argumenten)
+            self.gestopt = False
+
+        def terminate(self):
+            self.gestopt = True
+
+        def wait(self, timeout=None):
+            return 0
+
+    monkeypatch.setattr("subprocess.Popen", Werker)
+    assert "werker gestart" not in demo()
+    assert gestart == []
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    assert "werker gestart" in demo()
+    assert gestart[0][-4:] == ["leerplicht", "db_worker", "--interval", "1"]
+
+
 def test_ongeldige_poort(monkeypatch):
     monkeypatch.setenv("PORT", "achtduizend")
     with pytest.raises(CommandError, match="geen poortnummer"):

@@ -9,6 +9,8 @@ with waitress. Refuses to run in productie.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -227,11 +229,23 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(f"Adres: http://{HOST}:{poort}/")
 
+    def _start_werker(self) -> subprocess.Popen | None:
+        """With the database queue configured (`make demo` does), a `db_worker` process runs
+        the background jobs beside the web server; it stops when the demo stops."""
+        if settings.TASKS["default"]["BACKEND"] != "django_tasks_db.DatabaseBackend":
+            return None
+        self.stdout.write("Achtergrondtaken: werker gestart (leerplicht db_worker).")
+        return subprocess.Popen(
+            [sys.executable, "-m", "leerplicht", "db_worker", "--interval", "1"],
+            env=os.environ.copy(),
+        )
+
     def _serveer(self, poort: int) -> None:
         from waitress import serve
 
         from leerplicht.wsgi import application
 
+        werker = self._start_werker()
         self.stdout.write(f"Leerplicht draait op http://{HOST}:{poort}/ (stoppen met Ctrl+C).")
         self.stdout.flush()
         try:
@@ -243,3 +257,7 @@ class Command(BaseCommand):
             ) from None
         except KeyboardInterrupt:
             self.stdout.write("Leerplicht is gestopt.")
+        finally:
+            if werker is not None:
+                werker.terminate()
+                werker.wait(timeout=10)
