@@ -11,7 +11,9 @@ set -euo pipefail
 PAKKETTEN=(
     postgresql          # PostgreSQL 15: scripts/pg-tijdelijk start er een tijdelijk cluster mee
     chromium            # headless browser voor de browsertests (Playwright gebruikt /usr/bin/chromium)
-    fonts-dejavu-core   # een lettertype, zodat pagina's en schermafdrukken tekst tonen
+    fonts-dejavu-core   # een lettertype, zodat pagina's, schermafdrukken en brieven (PDF) tekst tonen
+    libpango-1.0-0      # tekstopmaak voor WeasyPrint (brieven naar PDF)
+    libpangoft2-1.0-0   # idem, met FreeType/fontconfig
 )
 if (($#)); then
     PAKKETTEN=("$@")

@@ -84,15 +84,34 @@ def _overal_uitloggen(w: Wereld) -> list[Geval]:
 def _personen_zoeken(w: Wereld) -> list[Geval]:
     gevallen = [Geval(Verzoek("get", "/personen/"), alleen(DOSSIERROLLEN))]
     for doel in PERSONEN:
-        persoon = w.personen[doel].persoon
-        for veld, term in (("bsn", persoon.bsn), ("id", persoon.pk)):
+        wp = w.personen[doel]
+        termen = (
+            ("bsn", wp.persoon.bsn),
+            ("id", wp.persoon.pk),
+            ("meldingsnummer", wp.records["melding"]),
+            ("werkprocesnummer", wp.records["werkproces"]),
+        )
+        for veld, term in termen:
             gevallen.append(
                 Geval(
                     Verzoek("post", "/personen/", {"zoekterm": term}, f"{doel} op {veld}"),
-                    # Found: to the dossier (302). Not found or not allowed: the form (200).
+                    # Found: straight to it (302). Not found or not allowed: the form (200).
                     dossier(doel, zichtbaar=302, onzichtbaar=200),
                 )
             )
+    # A school: its pupils with open work. Both persons of Eigendorp for the GEMEENTE
+    # reach (a list, 200); the consulent DSP reaches only the young adult (one hit: 302).
+    # Anderdorp's school is named but its pupils are out of reach: "niet gevonden" (200).
+    for naam in ("Basisschool Eigendorp", "Basisschool"):
+        verwacht = alleen(DOSSIERROLLEN)
+        verwacht[Rol.CONSULENT_DOORSTROOMPUNT] = 302
+        gevallen.append(Geval(Verzoek("post", "/personen/", {"zoekterm": naam}, naam), verwacht))
+    gevallen.append(
+        Geval(
+            Verzoek("post", "/personen/", {"zoekterm": "Basisschool Anderdorp"}, "school"),
+            alleen(DOSSIERROLLEN),
+        )
+    )
     return gevallen
 
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from toegangswereld import Wereld, aangemeld
 
 from leerplicht.domein.rollen import Rol
-from leerplicht.werkprocessen.models import Werkproces
+from leerplicht.werkprocessen.models import Document, Werkproces
 from paginaregels import zonder_inline_script_of_stijl
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +50,10 @@ def test_toegankelijk_en_zonder_inline_script(wereld: Wereld):
     assert '<html lang="nl"' in html
     assert html.count("<h1") == 1
     tabellen = re.findall(r"<table.*?</table>", html, flags=re.S)
-    assert len(tabellen) == 5  # inschrijvingen, meldingen, 1 werkproces, vrijstelling, thuiszit
+    # inschrijvingen, meldingen, 1 werkproces, vrijstelling, thuiszit; and the documents
+    # when an area's world extension gave the person any (werkprocessen: letters).
+    documenten = Document.objects.filter(persoon_id="EIGENKIND").exists()
+    assert len(tabellen) == 5 + documenten
     for tabel in tabellen:
         assert "<caption" in tabel
         assert '<th scope="col"' in tabel
@@ -137,9 +140,10 @@ def test_zoekformulier(wereld: Wereld):
     html = _html(antwoord)
     assert antwoord.status_code == 200
     assert '<form method="post" action="/personen/"' in html
-    assert (
-        '<label class="utrecht-form-label" for="id_zoekterm">BSN of persoonsnummer</label>' in html
-    )
+    assert '<label class="utrecht-form-label" for="id_zoekterm">Zoekterm</label>' in html
+    # Persons have no names here: the hint says what to search on.
+    assert "BSN, persoonsnummer, meldingsnummer, werkprocesnummer of school" in html
+    assert 'aria-describedby="id_zoekterm_helptext"' in html
     assert "csrfmiddlewaretoken" in html
     assert 'aria-current="page">Zoeken</a>' in html
 
@@ -172,7 +176,8 @@ def test_zoeken_zonder_zoekterm(wereld: Wereld):
     html = _html(antwoord)
     assert antwoord.status_code == 200
     assert "<title>Fout: Persoon zoeken - Leerplicht</title>" in html
-    assert "Vul een BSN of persoonsnummer in." in html
+    assert "Vul een zoekterm in" in html
+    assert 'aria-describedby="id_zoekterm_helptext id_zoekterm_error"' in html
     assert 'role="alert"' in html
 
 

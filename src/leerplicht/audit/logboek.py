@@ -72,6 +72,9 @@ VERBORGEN_VELDEN = frozenset(
         "inhoud",
         "titel",
         "bestandsnaam",
+        "motivering",
+        "reden",
+        "afspraken",
     }
 )
 

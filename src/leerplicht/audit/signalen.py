@@ -19,7 +19,7 @@ from leerplicht.doorstroompunt.models import Vsv
 from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Inschrijving, Persoon
 from leerplicht.thuiszitters.models import Thuiszitter
-from leerplicht.vrijstellingen.models import Vrijstelling
+from leerplicht.vrijstellingen.models import Verlofaanvraag, Vrijstelling
 from leerplicht.werkprocessen.models import Document, Interventie, Notitie, Werkproces
 
 from .logboek import huidig_verzoek, registreer, vingerafdruk, wijzigingsregels_aan
@@ -32,6 +32,7 @@ GEVOLGDE_MODELLEN: dict[type[models.Model], str] = {
     Werkproces: "werkproces",
     Interventie: "interventie",
     Vrijstelling: "vrijstelling",
+    Verlofaanvraag: "verlofaanvraag",
     Thuiszitter: "thuiszitter",
     Vsv: "vsv",
     Notitie: "notitie",

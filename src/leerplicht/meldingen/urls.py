@@ -1,4 +1,20 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "meldingen"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.wachtrij, name="wachtrij"),
+    path("nieuw/", views.nieuw, name="nieuw"),
+    path("upload/", views.upload, name="upload"),
+    path("toewijzing/", views.toewijzing, name="toewijzing"),
+    path("toewijzing/<int:regel_id>/", views.toewijzing_wijzigen, name="toewijzing_wijzigen"),
+    path(
+        "toewijzing/<int:regel_id>/verwijderen/",
+        views.toewijzing_verwijderen,
+        name="toewijzing_verwijderen",
+    ),
+    # Fixed paths first: a meldingsnummer is never one of these words (they hold digits).
+    path("<str:meldingsnummer>/", views.melding, name="melding"),
+    path("<str:meldingsnummer>/route/", views.melding_route, name="melding_route"),
+]

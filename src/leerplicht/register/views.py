@@ -1,17 +1,28 @@
-"""Dossier pages: the person search (POST, so a BSN never lands in a URL or access log)
-and one person's dossier. Thin views: `toegang.beleid` decides, `toegang.dossier` assembles."""
+"""Dossier pages: the search (POST, so a BSN never lands in a URL or access log) and one
+person's dossier. Thin views: `toegang.beleid` decides, `toegang.dossier` assembles the
+dossier and `werklijsten.zoeken` searches."""
 
 from __future__ import annotations
 
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from leerplicht.audit.logboek import registreer
+from leerplicht.domein.rollen import Handeling
+from leerplicht.toegang import beleid
 from leerplicht.toegang.audit import registreer_inzien
 from leerplicht.toegang.bescherming import vereist_dossiertoegang
-from leerplicht.toegang.dossier import dossier_voor, zoek_persoon
+from leerplicht.toegang.dossier import dossier_voor
+from leerplicht.werklijsten.zoeken import soort_zoekterm, zoek
+
+ZOEKHINT = (
+    "Zoek op BSN, persoonsnummer, meldingsnummer, werkprocesnummer of school (BRIN of een "
+    "deel van de naam). Personen hebben in dit systeem geen naam."
+)
 
 
 class ZonderWaarde(forms.TextInput):
@@ -23,11 +34,15 @@ class ZonderWaarde(forms.TextInput):
 
 class Zoekformulier(forms.Form):
     zoekterm = forms.CharField(
-        label="BSN of persoonsnummer",
+        label="Zoekterm",
         max_length=64,
+        help_text=ZOEKHINT,
         error_messages={
-            "required": "Vul een BSN of persoonsnummer in.",
-            "max_length": "Een BSN of persoonsnummer is hoogstens 64 tekens lang.",
+            "required": (
+                "Vul een zoekterm in: een BSN, persoonsnummer, meldingsnummer, "
+                "werkprocesnummer of school."
+            ),
+            "max_length": "Een zoekterm is hoogstens 64 tekens lang.",
         },
         widget=ZonderWaarde(
             attrs={
@@ -44,22 +59,35 @@ class Zoekformulier(forms.Form):
 @require_http_methods(["GET", "POST"])
 @vereist_dossiertoegang
 def zoeken(request: HttpRequest) -> HttpResponse:
-    """GET: the form. POST: to the dossier, or "niet gevonden" (also for other gemeenten).
+    """GET: the form. POST: one hit -> straight to it; more -> a list; none -> "niet
+    gevonden" (also for what lies outside the user's reach).
 
-    The form is never filled in again with what was typed, so a BSN does not
-    come back in the page either.
+    The form is never filled in again with what was typed, so a BSN does not come back
+    in the page either. Each search is logged with the kind of term, never the term.
     """
     niet_gevonden = False
+    resultaat = None
     formulier = Zoekformulier(request.POST if request.method == "POST" else None)
     if formulier.is_valid():
-        persoon = zoek_persoon(request.user, formulier.cleaned_data["zoekterm"])
-        if persoon is not None:
-            return redirect("register:persoon", persoon_id=persoon.pk)
-        niet_gevonden = True
+        term = formulier.cleaned_data["zoekterm"]
+        resultaat = zoek(request.user, term, timezone.localdate())
+        registreer(
+            "zoeken",
+            request=request,
+            object_type="zoekopdracht",
+            toelichting={
+                "soort_zoekterm": soort_zoekterm(term),
+                "gevonden_als": sorted(resultaat.soorten),
+                "aantal": len(resultaat.treffers),
+            },
+        )
+        if len(resultaat.treffers) == 1:
+            return redirect(resultaat.treffers[0].pad)
+        niet_gevonden = not resultaat.treffers
     return render(
         request,
         "register/zoeken.html",
-        {"formulier": formulier, "niet_gevonden": niet_gevonden},
+        {"formulier": formulier, "niet_gevonden": niet_gevonden, "resultaat": resultaat},
     )
 
 
@@ -72,4 +100,11 @@ def persoon(request: HttpRequest, persoon_id: str) -> HttpResponse:
     registreer_inzien(
         request, object_type="persoon", object_id=dossier.persoon.pk, velden=dossier.velden
     )
-    return render(request, "register/persoon.html", {"dossier": dossier})
+    return render(
+        request,
+        "register/persoon.html",
+        {
+            "dossier": dossier,
+            "mag_thuiszitten_registreren": beleid.mag(request.user, Handeling.MELDINGEN_VERWERKEN),
+        },
+    )

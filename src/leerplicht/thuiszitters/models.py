@@ -21,6 +21,12 @@ class Thuiszitter(models.Model):
     onderwijssoort = models.CharField(
         max_length=8, choices=keuzes(ONDERWIJSSOORTEN), null=True, blank=True
     )
+    #: Why the period was registered or ended (free text, never in the audit log).
+    toelichting = models.TextField(blank=True, db_default="")
+    #: Thuiszitterspact: the date an offer of education or care was made.
+    aanbod = models.DateField("onderwijs- of zorgaanbod gedaan op", null=True, blank=True)
+    #: Raised on every save through `thuiszitters.signalen` (optimistic locking).
+    versie = models.PositiveIntegerField(default=1, db_default=1)
 
     class Meta:
         verbose_name_plural = "thuiszitters"

@@ -31,7 +31,7 @@ from leerplicht.doorstroompunt.models import Vsv
 from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Inschrijving, Persoon
 from leerplicht.thuiszitters.models import Thuiszitter
-from leerplicht.vrijstellingen.models import Vrijstelling
+from leerplicht.vrijstellingen.models import Verlofaanvraag, Vrijstelling
 from leerplicht.werkprocessen.models import (
     Document,
     Gebeurtenis,
@@ -305,6 +305,17 @@ def _vrijstellingen(r: Reikwijdte) -> QuerySet[Vrijstelling]:
     return Vrijstelling.objects.none()
 
 
+def verlofaanvragen_voor(gebruiker: Gebruiker) -> QuerySet[Verlofaanvraag]:
+    return _verlofaanvragen(Reikwijdte.van(gebruiker))
+
+
+def _verlofaanvragen(r: Reikwijdte) -> QuerySet[Verlofaanvraag]:
+    """Verlof (art. 14) is a leerplicht matter, like vrijstellingen: GEMEENTE reach only."""
+    if r.bereik is Dossierbereik.GEMEENTE:
+        return Verlofaanvraag.objects.filter(gemeente__in=r.gemeenten)
+    return Verlofaanvraag.objects.none()
+
+
 def thuiszitters_voor(gebruiker: Gebruiker) -> QuerySet[Thuiszitter]:
     return _thuiszitters(Reikwijdte.van(gebruiker))
 
@@ -356,6 +367,7 @@ def _personen_van_gemeenten(r: Reikwijdte) -> QuerySet[Persoon]:
         | _heeft(_meldingen(r))
         | _heeft(_werkprocessen(r))
         | _heeft(_vrijstellingen(r))
+        | _heeft(_verlofaanvragen(r))
         | _heeft(_thuiszitters(r))
         | _heeft(_vsv(r))
     )
@@ -415,6 +427,7 @@ ZICHTBAAR: dict[type[models.Model], Callable[[Gebruiker], QuerySet]] = {
     Werkproces: werkprocessen_voor,
     Interventie: interventies_voor,
     Vrijstelling: vrijstellingen_voor,
+    Verlofaanvraag: verlofaanvragen_voor,
     Thuiszitter: thuiszitters_voor,
     Vsv: vsv_voor,
     Notitie: notities_voor,

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "werklijsten"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.mijn, name="mijn"),
+    path("team/", views.team, name="team"),
+]

@@ -1,0 +1,449 @@
+"""The administratie's screens: the queue, one melding with its route, hand entry, the
+Verzuimloket upload, and the teammanager's toewijzingsregels. Thin views: the use cases
+are intake.py and route.py; access is `toegang` (handeling + object_of_404)."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.contrib import messages
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from leerplicht.domein import codes
+from leerplicht.domein.formattering import getal
+from leerplicht.domein.overdracht import werkprocestype_voor
+from leerplicht.domein.rollen import Handeling
+from leerplicht.domein.verzuimmelding_route import NAMEN as STATUSNAMEN
+from leerplicht.domein.verzuimmelding_route import Meldingstatus, overgangen_vanuit
+from leerplicht.duo.fouten import OngeldigeLevering
+from leerplicht.duo.koppeling import duo_koppeling
+from leerplicht.register.models import Gemeente
+from leerplicht.toegang.audit import registreer_inzien
+from leerplicht.toegang.beleid import gemeenten_van, mag, zichtbaar
+from leerplicht.toegang.bescherming import object_of_404, vereist_handeling
+from leerplicht.werkprocessen.models import Document, Toewijzingsregel
+from leerplicht.werkprocessen.toewijzing import (
+    actieve_regels,
+    kies_behandelaar,
+    mogelijke_behandelaars,
+)
+
+from . import route
+from .forms import Handinvoerformulier, Toewijzingsformulier, Uploadformulier
+from .intake import neem_in
+from .models import Melding
+
+S = Meldingstatus
+verwerken = vereist_handeling(Handeling.MELDINGEN_VERWERKEN)
+team_sturen = vereist_handeling(Handeling.TEAM_STUREN)
+
+#: Rows per section of the queue (the rest is counted).
+MAX_RIJEN = 100
+
+
+# --- the queue ----------------------------------------------------------------------------
+
+
+@dataclass
+class Sectie:
+    sleutel: str
+    titel: str
+    uitleg: str
+    aantal: int
+    meldingen: list[Melding]
+
+
+def _filters(vandaag) -> list[tuple[str, str, str, Q]]:
+    opgevraagd = Q(status=S.VERZUIMSTAAT_OPGEVRAAGD)
+    op_tijd = Q(verzuimstaat_termijn__gte=vandaag) | Q(verzuimstaat_termijn__isnull=True)
+    return [
+        ("nieuw", "Nieuw", "Nieuwe meldingen: verzuimstaat opvragen, compleet maken of "
+         "ter kennisneming aannemen.", Q(status=S.NIEUW)),
+        ("opgevraagd", "Verzuimstaat opgevraagd", "Wachten op de school (termijn één week).",
+         opgevraagd & op_tijd),
+        ("te-laat", "Te laat", "De termijn van de school is verstreken: stuur een herinnering.",
+         opgevraagd & Q(verzuimstaat_termijn__lt=vandaag)),
+        ("compleet", "Compleet", "Klaar om over te dragen aan de leerplichtambtenaar.",
+         Q(status=S.COMPLEET)),
+    ]  # fmt: skip
+
+
+@never_cache
+@require_safe
+@verwerken
+def wachtrij(request: HttpRequest) -> HttpResponse:
+    vandaag = timezone.localdate()
+    eigen = gemeenten_van(request.user)
+    gemeenten = list(Gemeente.objects.filter(code__in=eigen))
+    gekozen = request.GET.get("gemeente", "")
+    if gekozen and gekozen not in eigen:
+        gekozen = ""
+    basis: QuerySet[Melding] = zichtbaar(request.user, Melding)
+    if gekozen:
+        basis = basis.filter(gemeente_id=gekozen)
+    filters = _filters(vandaag)
+    aantallen = basis.aggregate(**{sleutel: Count("pk", filter=q) for sleutel, _, _, q in filters})
+    regels = actieve_regels()
+    secties = []
+    for sleutel, titel, uitleg, q in filters:
+        rijen = list(
+            basis.filter(q)
+            .select_related("gemeente", "school")
+            .order_by("verzuimstaat_termijn", "datum", "meldingsnummer")[:MAX_RIJEN]
+        )
+        if sleutel == "compleet":
+            for m in rijen:
+                m.toegewezen_aan = _beoogde_behandelaar(m, regels)
+        secties.append(Sectie(sleutel, titel, uitleg, aantallen[sleutel], rijen))
+    return render(
+        request,
+        "meldingen/wachtrij.html",
+        {
+            "secties": secties,
+            "gemeenten": gemeenten,
+            "gekozen": gekozen,
+            "vandaag": vandaag,
+            "max_rijen": MAX_RIJEN,
+            "mag_toewijzen": mag(request.user, Handeling.TEAM_STUREN),
+        },
+    )
+
+
+def _beoogde_behandelaar(melding: Melding, regels) -> str | None:
+    lopend = route.lopend_werkproces(melding)
+    if lopend is not None:
+        return lopend.behandelaar
+    school = melding.school
+    return kies_behandelaar(
+        gemeente=melding.gemeente_id,
+        onderwijssoort=melding.onderwijssoort or (school.onderwijssoort if school else None),
+        school=melding.school_id,
+        werkprocestype=werkprocestype_voor(melding.soort),
+        regels=regels,
+    )
+
+
+# --- one melding ----------------------------------------------------------------------------
+
+#: The route's transitions as the detail page's buttons: target status -> handeling code.
+HANDELINGEN: dict[tuple[str, str], str] = {
+    (S.NIEUW, S.VERZUIMSTAAT_OPGEVRAAGD): "opvragen",
+    (S.VERZUIMSTAAT_OPGEVRAAGD, S.COMPLEET): "ontvangen",
+    (S.NIEUW, S.COMPLEET): "compleet",
+    (S.COMPLEET, S.OVERGEDRAGEN): "overdragen",
+    (S.NIEUW, S.OVERGEDRAGEN): "overdragen",
+    (S.NIEUW, S.TER_KENNISNEMING): "ter_kennisneming",
+    (S.NIEUW, S.INGETROKKEN): "intrekken",
+    (S.VERZUIMSTAAT_OPGEVRAAGD, S.INGETROKKEN): "intrekken",
+    (S.COMPLEET, S.INGETROKKEN): "intrekken",
+}
+
+VELDEN = [f.name for f in Melding._meta.concrete_fields]
+
+
+def _knoppen(melding: Melding) -> list[dict]:
+    if melding.status is None:
+        return []
+    lopend = route.lopend_werkproces(melding) if melding.status == S.NIEUW else None
+    knoppen = []
+    for overgang in overgangen_vanuit(melding.status):
+        if (overgang.van, overgang.naar) == (S.NIEUW, S.OVERGEDRAGEN) and lopend is None:
+            continue  # joining needs an open werkproces
+        knoppen.append(
+            {
+                "handeling": HANDELINGEN[(overgang.van, overgang.naar)],
+                "tekst": overgang.handeling,
+                "regel": overgang.regel,
+                "bestand": overgang.naar == S.COMPLEET and overgang.van != S.NIEUW,
+            }
+        )
+    if melding.status == S.VERZUIMSTAAT_OPGEVRAAGD:
+        knoppen.insert(
+            0,
+            {
+                "handeling": "herinneren",
+                "tekst": "Herinnering vastleggen",
+                "regel": "De school kreeg een herinnering (bijvoorbeeld na de termijn).",
+                "bestand": False,
+            },
+        )
+    return knoppen
+
+
+def _toon(
+    request: HttpRequest, melding: Melding, *, fout: str = "", status: int = 200
+) -> HttpResponse:
+    registreer_inzien(request, object_type="melding", object_id=melding.pk, velden=VELDEN)
+    vandaag = timezone.localdate()
+    return render(
+        request,
+        "meldingen/melding.html",
+        {
+            "m": melding,
+            "statusnaam": STATUSNAMEN[S(melding.status)]
+            if melding.status
+            else "geen (eerdere registratie)",
+            "knoppen": _knoppen(melding),
+            "fout": fout,
+            "te_laat": bool(
+                melding.status == S.VERZUIMSTAAT_OPGEVRAAGD
+                and melding.verzuimstaat_termijn
+                and melding.verzuimstaat_termijn < vandaag
+            ),
+            "verzoektekst": route.verzoek_verzuimstaat_tekst(melding)
+            if melding.status == S.VERZUIMSTAAT_OPGEVRAAGD
+            else "",
+            "herinneringstekst": route.herinnering_tekst(melding)
+            if melding.status == S.VERZUIMSTAAT_OPGEVRAAGD
+            else "",
+            "documenten": zichtbaar(request.user, Document)
+            .filter(melding=melding)
+            .only("pk", "titel", "aangemaakt_op", "soort"),
+        },
+        status=status,
+    )
+
+
+def _melding(request: HttpRequest, meldingsnummer: str) -> Melding:
+    return object_of_404(request.user, Melding, meldingsnummer=meldingsnummer)
+
+
+@never_cache
+@require_safe
+@verwerken
+def melding(request: HttpRequest, meldingsnummer: str) -> HttpResponse:
+    return _toon(request, _melding(request, meldingsnummer))
+
+
+@never_cache
+@require_POST
+@verwerken
+def melding_route(request: HttpRequest, meldingsnummer: str) -> HttpResponse:
+    """One step of the route (POST from a button of the detail page)."""
+    m = _melding(request, meldingsnummer)
+    handeling = request.POST.get("handeling", "")
+    try:
+        versie = int(request.POST.get("versie", ""))
+    except ValueError:
+        return _toon(request, m, fout="De pagina was onvolledig; laad hem opnieuw.", status=400)
+    door = request.user.get_username()
+    try:
+        if handeling == "opvragen":
+            route.verzuimstaat_opvragen(m, versie)
+            bericht = (
+                f"Verzuimstaat opgevraagd; de school heeft tot "
+                f"{m.verzuimstaat_termijn:%d-%m-%Y}. Kopieer de e-mailtekst hieronder."
+            )
+        elif handeling == "herinneren":
+            route.herinneren(m, versie)
+            bericht = "Herinnering vastgelegd. Kopieer de herinneringstekst hieronder."
+        elif handeling == "ontvangen":
+            route.verzuimstaat_ontvangen(
+                m, versie, door=door, bestand=request.FILES.get("verzuimstaat")
+            )
+            bericht = "Verzuimstaat ontvangen; de melding is compleet."
+        elif handeling == "compleet":
+            route.compleet(m, versie)
+            bericht = "De melding is compleet."
+        elif handeling == "overdragen":
+            overdracht = route.overdragen(m, versie, door=door)
+            wie = overdracht.behandelaar or "niemand (niet toegewezen)"
+            bericht = (
+                f"Overgedragen: {'nieuw' if overdracht.nieuw else 'toegevoegd aan lopend'} "
+                f"werkproces {overdracht.werkproces.pk}, behandelaar {wie}."
+            )
+        elif handeling == "ter_kennisneming":
+            route.ter_kennisneming(m, versie)
+            bericht = "De melding is ter kennisneming aangenomen."
+        elif handeling == "intrekken":
+            route.intrekken(m, versie)
+            bericht = "De melding is ingetrokken."
+        else:
+            return _toon(request, m, fout="Onbekende handeling.", status=400)
+    except route.Conflict as conflict:
+        return _toon(request, _melding(request, meldingsnummer), fout=str(conflict), status=409)
+    except route.Routefout as fout:
+        return _toon(request, _melding(request, meldingsnummer), fout=str(fout), status=400)
+    messages.success(request, bericht)
+    return redirect("meldingen:melding", meldingsnummer=m.pk)
+
+
+# --- hand entry and upload -----------------------------------------------------------------
+
+
+def _zet_leveringsfouten(formulier, fout: OngeldigeLevering) -> list[str]:
+    """Errors on a form field where the column is a field; the rest as a list."""
+    overig = []
+    for f in fout.fouten.fouten:
+        if f.kolom in formulier.fields:
+            formulier.add_error(f.kolom, f"{formulier.fields[f.kolom].label}: {f.melding}")
+        else:
+            overig.append(f.melding)
+    return overig
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@verwerken
+def nieuw(request: HttpRequest) -> HttpResponse:
+    gemeenten = gemeenten_van(request.user)
+    formulier = Handinvoerformulier(
+        request.POST if request.method == "POST" else None, gemeenten=gemeenten
+    )
+    overig: list[str] = []
+    if formulier.is_valid():
+        nummer = formulier.cleaned_data["meldingsnummer"].strip() or (
+            f"H{timezone.localdate():%Y%m%d}-{uuid.uuid4().hex[:6].upper()}"
+        )
+        gemeente = Gemeente.objects.get(code=formulier.cleaned_data["gemeente"])
+        try:
+            resultaat = neem_in(
+                [formulier.als_verzuimmelding(nummer)],
+                gemeente=gemeente,
+                bron="formulier",
+                request=request,
+            )
+        except OngeldigeLevering as fout:
+            overig = _zet_leveringsfouten(formulier, fout)
+        else:
+            messages.success(request, f"Melding {nummer} is opgeslagen.")
+            return redirect("meldingen:melding", meldingsnummer=resultaat.meldingsnummers[0])
+    status = 400 if formulier.errors or overig else 200
+    return render(
+        request, "meldingen/nieuw.html", {"formulier": formulier, "overig": overig}, status=status
+    )
+
+
+def _veilige_naam(naam: str) -> str:
+    basis = Path(naam or "levering.csv").name
+    return re.sub(r"[^A-Za-z0-9._-]", "_", basis)[-100:] or "levering.csv"
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@verwerken
+def upload(request: HttpRequest) -> HttpResponse:
+    """Upload a Verzuimloket file: every located error shown, nothing stored on error."""
+    gemeenten = gemeenten_van(request.user)
+    formulier = Uploadformulier(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        gemeenten=gemeenten,
+    )
+    fouten: list[str] = []
+    if formulier.is_valid():
+        bestand = formulier.cleaned_data["bestand"]
+        gemeente = Gemeente.objects.get(code=formulier.cleaned_data["gemeente"])
+        with tempfile.TemporaryDirectory() as map_:
+            pad = Path(map_) / _veilige_naam(bestand.name)
+            with pad.open("wb") as uit:
+                for stuk in bestand.chunks():
+                    uit.write(stuk)
+            try:
+                meldingen = duo_koppeling().lees_verzuimmeldingen(pad)
+                resultaat = neem_in(meldingen, gemeente=gemeente, bron="duo", request=request)
+            except OngeldigeLevering as fout:
+                fouten = fout.regels()
+            else:
+                messages.success(
+                    request,
+                    f"Levering ingelezen: {getal(resultaat.aantal)} meldingen, "
+                    f"{getal(resultaat.nieuwe_personen)} nieuwe personen, "
+                    f"{getal(resultaat.ingetrokken)} ingetrokken wegens een vrijstelling.",
+                )
+                return redirect(reverse("meldingen:wachtrij") + f"?gemeente={gemeente.code}")
+    status = 400 if formulier.errors or fouten else 200
+    return render(
+        request, "meldingen/upload.html", {"formulier": formulier, "fouten": fouten}, status=status
+    )
+
+
+# --- toewijzingsregels (teammanager) --------------------------------------------------------
+
+
+def _regels_van(request: HttpRequest) -> QuerySet[Toewijzingsregel]:
+    """The rules of the user's gemeenten (a rule without gemeente is shown, not edited)."""
+    return Toewijzingsregel.objects.filter(
+        Q(gemeente__in=gemeenten_van(request.user)) | Q(gemeente__isnull=True)
+    ).select_related("gemeente", "school", "behandelaar")
+
+
+def _bewerkbare_regel(request: HttpRequest, regel_id: int) -> Toewijzingsregel:
+    regel = (
+        Toewijzingsregel.objects.filter(pk=regel_id, gemeente__in=gemeenten_van(request.user))
+        .select_related("gemeente", "school", "behandelaar")
+        .first()
+    )
+    if regel is None:
+        raise Http404
+    return regel
+
+
+def _toewijzingsformulier(request: HttpRequest, **kwargs) -> Toewijzingsformulier:
+    gemeenten = gemeenten_van(request.user)
+    return Toewijzingsformulier(
+        request.POST if request.method == "POST" else None,
+        gemeenten=gemeenten,
+        behandelaars=mogelijke_behandelaars(gemeenten),
+        **kwargs,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@team_sturen
+def toewijzing(request: HttpRequest) -> HttpResponse:
+    formulier = _toewijzingsformulier(request)
+    if request.method == "POST" and formulier.is_valid():
+        formulier.save()
+        messages.success(request, "De toewijzingsregel is toegevoegd.")
+        return redirect("meldingen:toewijzing")
+    eigen = gemeenten_van(request.user)
+    return render(
+        request,
+        "meldingen/toewijzing.html",
+        {
+            "regels": _regels_van(request),
+            "formulier": formulier,
+            "eigen": eigen,
+            "werkprocestypen": codes.WERKPROCES_TYPEN,
+        },
+        status=400 if formulier.errors else 200,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@team_sturen
+def toewijzing_wijzigen(request: HttpRequest, regel_id: int) -> HttpResponse:
+    regel = _bewerkbare_regel(request, regel_id)
+    formulier = _toewijzingsformulier(request, instance=regel)
+    if request.method == "POST" and formulier.is_valid():
+        formulier.save()
+        messages.success(request, "De toewijzingsregel is gewijzigd.")
+        return redirect("meldingen:toewijzing")
+    return render(
+        request,
+        "meldingen/toewijzing_wijzigen.html",
+        {"regel": regel, "formulier": formulier},
+        status=400 if formulier.errors else 200,
+    )
+
+
+@never_cache
+@require_POST
+@team_sturen
+def toewijzing_verwijderen(request: HttpRequest, regel_id: int) -> HttpResponse:
+    _bewerkbare_regel(request, regel_id).delete()
+    messages.success(request, "De toewijzingsregel is verwijderd.")
+    return redirect("meldingen:toewijzing")

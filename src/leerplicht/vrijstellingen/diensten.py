@@ -1,0 +1,573 @@
+"""Use cases of vrijstellingen and verlof: registering a request, recording the expert
+statement, deciding, withdrawing, the yearly renewal and the registration in DUO's
+vrijstellingenregister. The rules are `domein.vrijstellingsregels`; views stay thin.
+
+Every change of a Vrijstelling or Verlofaanvraag carries the `versie` it was loaded
+with; a row changed meanwhile raises `Versieconflict` and nothing is stored.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from leerplicht.audit.logboek import registreer
+from leerplicht.domein.rollen import Handeling
+from leerplicht.domein.verzuimmelding_route import OPEN, Meldingstatus, mag_naar
+from leerplicht.domein.vrijstellingsregels import (
+    VRIJ_VAN_SCHOOLBEZOEK,
+    Aanvraag,
+    Bezwaar,
+    bezwaren_tegen_toekenning,
+    bezwaren_verlofaanvraag,
+    bezwaren_verlofbesluit,
+    verlengen_voor,
+    volgende_periode,
+)
+from leerplicht.duo.koppeling import Vrijstellingsregistratie, duo_koppeling
+from leerplicht.meldingen.models import Melding
+from leerplicht.register.models import Gemeente, Persoon, School
+from leerplicht.toegang import beleid
+from leerplicht.werkprocessen.models import Document
+
+from .models import Verlofaanvraag, Vrijstelling
+
+logger = logging.getLogger(__name__)
+
+CONFLICTTEKST = (
+    "Iemand anders heeft deze aanvraag intussen gewijzigd. Laad de pagina opnieuw; uw "
+    "wijziging is niet opgeslagen."
+)
+#: Largest upload accepted for a statement (a scanned letter).
+MAXIMALE_BESTANDSGROOTTE = 10 * 1024 * 1024
+TOEGESTANE_MEDIATYPES = frozenset({"application/pdf", "image/jpeg", "image/png"})
+#: What goes to DUO's vrijstellingenregister (and nothing else).
+VELDEN_NAAR_DUO = ("bsn", "geboortedatum", "gemeente", "grond", "geldig_van", "geldig_tot")
+
+
+class Versieconflict(Exception):
+    """Someone else changed the record since it was loaded (optimistic locking)."""
+
+    def __init__(self) -> None:
+        super().__init__(CONFLICTTEKST)
+
+
+class Regelfout(Exception):
+    """The law (or the input) does not allow this; `bezwaren` say which field and why."""
+
+    def __init__(self, bezwaren: list[Bezwaar]) -> None:
+        self.bezwaren = bezwaren
+        super().__init__("; ".join(b.tekst for b in bezwaren))
+
+
+class GeenBevoegdheid(Exception):
+    """The user's rol does not do this kind of work (the view shows 403)."""
+
+
+def _vereist(gebruiker, handeling: Handeling) -> None:
+    if not beleid.mag(gebruiker, handeling):
+        raise GeenBevoegdheid(handeling.value)
+
+
+def _naam(gebruiker) -> str:
+    return gebruiker.get_username() if gebruiker is not None else ""
+
+
+def _nieuw_id(vandaag: date) -> str:
+    """An internal id without personal data: V + date + random."""
+    return f"V{vandaag:%Y%m%d}-{secrets.token_hex(4).upper()}"
+
+
+def _verhoog_versie(model, pk, versie: int, **velden) -> None:
+    """The optimistic lock: change only the row with this versie; else Versieconflict.
+
+    Goes through `save()` so the audit signals log the change.
+    """
+    obj = model.objects.select_for_update().filter(pk=pk, versie=versie).first()
+    if obj is None:
+        raise Versieconflict
+    for naam, waarde in velden.items():
+        setattr(obj, naam, waarde)
+    obj.versie = versie + 1
+    obj.save()
+    return obj
+
+
+# --- requests -----------------------------------------------------------------------------
+
+
+def registreer_vrijstelling(
+    gebruiker,
+    *,
+    persoon: Persoon,
+    gemeente: Gemeente,
+    grond: str,
+    aangevraagd: date,
+    geldig_van: date,
+    geldig_tot: date | None = None,
+) -> Vrijstelling:
+    """A request for a vrijstelling or vervangende leerplicht (besluit "open")."""
+    _vereist(gebruiker, Handeling.VRIJSTELLING_REGISTREREN)
+    if geldig_tot is not None and geldig_tot < geldig_van:
+        raise Regelfout([Bezwaar("geldig_tot", "De einddatum ligt vóór de begindatum.")])
+    return Vrijstelling.objects.create(
+        id=_nieuw_id(aangevraagd),
+        persoon=persoon,
+        gemeente=gemeente,
+        grond=grond,
+        aangevraagd=aangevraagd,
+        besluit="open",
+        geldig_van=geldig_van,
+        geldig_tot=geldig_tot,
+    )
+
+
+def registreer_verlof(
+    gebruiker,
+    *,
+    persoon: Persoon,
+    gemeente: Gemeente,
+    soort: str,
+    aangevraagd: date,
+    van: date,
+    tot: date,
+    aantal_schooldagen: int,
+    reden: str = "",
+    school: School | None = None,
+    schoolleider_gehoord_op: date | None = None,
+) -> Verlofaanvraag:
+    """A request for verlof wegens gewichtige omstandigheden of more than 10 school days.
+
+    Vakantieverlof and up to 10 days are refused with a message pointing to the school.
+    """
+    _vereist(gebruiker, Handeling.VRIJSTELLING_REGISTREREN)
+    bezwaren = bezwaren_verlofaanvraag(soort, van, tot, aantal_schooldagen)
+    if bezwaren:
+        raise Regelfout(bezwaren)
+    return Verlofaanvraag.objects.create(
+        persoon=persoon,
+        gemeente=gemeente,
+        school=school,
+        soort=soort,
+        aangevraagd=aangevraagd,
+        van=van,
+        tot=tot,
+        aantal_schooldagen=aantal_schooldagen,
+        reden=reden,
+        schoolleider_gehoord_op=schoolleider_gehoord_op,
+    )
+
+
+@dataclass(frozen=True)
+class Bestand:
+    naam: str
+    mediatype: str
+    inhoud: bytes
+
+
+@transaction.atomic
+def leg_verklaring_vast(
+    gebruiker,
+    vrijstelling: Vrijstelling,
+    *,
+    versie: int,
+    datum: date,
+    door: str,
+    nooit_naar_school: bool = False,
+    bestand: Bestand | None = None,
+) -> Vrijstelling:
+    """The expert statement (art. 7 / art. 9): its date and author on the vrijstelling,
+    the scan (if any) as a Document of soort "verklaring" linked to it."""
+    _vereist(gebruiker, Handeling.VRIJSTELLING_REGISTREREN)
+    if vrijstelling.besluit != "open":
+        raise Regelfout([Bezwaar("verklaring_datum", "Over deze aanvraag is al besloten.")])
+    if datum > timezone.localdate():
+        raise Regelfout(
+            [Bezwaar("verklaring_datum", "De datum van de verklaring ligt in de toekomst.")]
+        )
+    if bestand is not None:
+        if bestand.mediatype not in TOEGESTANE_MEDIATYPES:
+            raise Regelfout([Bezwaar("bestand", "Lever de verklaring aan als PDF, JPEG of PNG.")])
+        if len(bestand.inhoud) > MAXIMALE_BESTANDSGROOTTE:
+            raise Regelfout([Bezwaar("bestand", "Het bestand is groter dan 10 MB.")])
+    v = _verhoog_versie(
+        Vrijstelling,
+        vrijstelling.pk,
+        versie,
+        verklaring_datum=datum,
+        verklaring_door=door,
+        nooit_naar_school=nooit_naar_school,
+    )
+    if bestand is not None:
+        Document.objects.create(
+            persoon_id=v.persoon_id,
+            vrijstelling=v,
+            soort="verklaring",
+            titel="Verklaring deskundige",
+            bestandsnaam=bestand.naam[:200],
+            mediatype=bestand.mediatype,
+            inhoud=bestand.inhoud,
+            aangemaakt_op=timezone.now(),
+            door=_naam(gebruiker),
+        )
+    return v
+
+
+# --- decisions ------------------------------------------------------------------------------
+
+
+def aanvraag_van(v: Vrijstelling, **anders) -> Aanvraag:
+    """The domain's view of a vrijstelling (fields in `anders` replace the stored ones)."""
+    velden = {
+        "grond": v.grond,
+        "aangevraagd": v.aangevraagd,
+        "geldig_van": v.geldig_van,
+        "geldig_tot": v.geldig_tot,
+        "geboortedatum": v.persoon.geboortedatum,
+        "startkwalificatie": v.persoon.startkwalificatie,
+        "verklaring_datum": v.verklaring_datum,
+        "verklaring_door": v.verklaring_door,
+        "nooit_naar_school": v.nooit_naar_school,
+        "richting_vorig_jaar": v.richting_vorig_jaar,
+        "plan_van_aanpak": v.plan_van_aanpak,
+    }
+    velden.update(anders)
+    return Aanvraag(**velden)
+
+
+@dataclass(frozen=True)
+class Besluituitkomst:
+    vrijstelling: Vrijstelling
+    #: Meldingen withdrawn because they overlap the granted period.
+    ingetrokken_meldingen: list[str]
+    #: The beschikking (None when no letter could be made; see the log).
+    brief: Document | None
+    #: The file for Mijn DUO (None when not registered; see the log).
+    duo_bestand: object | None
+
+
+def besluit_vrijstelling(
+    gebruiker,
+    vrijstelling: Vrijstelling,
+    *,
+    versie: int,
+    besluit: str,
+    besluitdatum: date,
+    motivering: str,
+    geldig_van: date | None = None,
+    geldig_tot: date | None = None,
+    richting_vorig_jaar: bool | None = None,
+    plan_van_aanpak: bool | None = None,
+    brief: Mapping[str, str] | None = None,
+) -> Besluituitkomst:
+    """Grant or refuse a request, with reasons. A grant must meet the rules of its ground
+    (`bezwaren_tegen_toekenning`); it withdraws the open meldingen over the period,
+    registers the vrijstelling with DUO and sends the beschikking (`brief`: addressee,
+    address and the pupil's name, used only in the letter; None: no letter)."""
+    _vereist(gebruiker, Handeling.VRIJSTELLING_BESLUITEN)
+    bezwaren: list[Bezwaar] = []
+    if besluit not in ("toegekend", "afgewezen"):
+        bezwaren.append(Bezwaar("besluit", "Kies toekennen of afwijzen."))
+    if not motivering.strip():
+        bezwaren.append(Bezwaar("motivering", "Geef de motivering van het besluit."))
+    if besluitdatum < vrijstelling.aangevraagd:
+        bezwaren.append(Bezwaar("besluitdatum", "De besluitdatum ligt vóór de aanvraag."))
+    if besluitdatum > timezone.localdate():
+        bezwaren.append(Bezwaar("besluitdatum", "De besluitdatum ligt in de toekomst."))
+    if vrijstelling.besluit != "open":
+        bezwaren.append(Bezwaar("besluit", "Over deze aanvraag is al besloten."))
+    velden = {
+        "geldig_van": geldig_van or vrijstelling.geldig_van,
+        "geldig_tot": geldig_tot if geldig_tot is not None else vrijstelling.geldig_tot,
+        "richting_vorig_jaar": (
+            richting_vorig_jaar
+            if richting_vorig_jaar is not None
+            else vrijstelling.richting_vorig_jaar
+        ),
+        "plan_van_aanpak": (
+            plan_van_aanpak if plan_van_aanpak is not None else vrijstelling.plan_van_aanpak
+        ),
+    }
+    if besluit == "toegekend":
+        bezwaren += bezwaren_tegen_toekenning(aanvraag_van(vrijstelling, **velden), besluitdatum)
+    if bezwaren:
+        raise Regelfout(bezwaren)
+    with transaction.atomic():
+        v = _verhoog_versie(
+            Vrijstelling,
+            vrijstelling.pk,
+            versie,
+            besluit=besluit,
+            besluitdatum=besluitdatum,
+            motivering=motivering.strip(),
+            verlengen_voor=(
+                verlengen_voor(
+                    vrijstelling.grond,
+                    velden["geldig_van"],
+                    nooit_naar_school=vrijstelling.nooit_naar_school,
+                )
+                if besluit == "toegekend"
+                else None
+            ),
+            **velden,
+        )
+        ingetrokken = trek_meldingen_in(v) if besluit == "toegekend" else []
+    duo = registreer_bij_duo([v], "registreren") if besluit == "toegekend" else None
+    document = _beschikking(gebruiker, v, brief)
+    return Besluituitkomst(v, ingetrokken, document, duo)
+
+
+def trek_in(
+    gebruiker, vrijstelling: Vrijstelling, *, versie: int, per: date, motivering: str
+) -> Vrijstelling:
+    """Withdraw a granted vrijstelling from `per` on (e.g. the pupil goes back to school):
+    besluit "ingetrokken", the period ends the day before, and DUO is told."""
+    _vereist(gebruiker, Handeling.VRIJSTELLING_BESLUITEN)
+    bezwaren = []
+    if vrijstelling.besluit != "toegekend":
+        bezwaren.append(
+            Bezwaar("besluit", "Alleen een toegekende vrijstelling kan worden ingetrokken.")
+        )
+    if not motivering.strip():
+        bezwaren.append(Bezwaar("motivering", "Geef de reden van het intrekken."))
+    if per <= vrijstelling.geldig_van:
+        bezwaren.append(Bezwaar("per", "Intrekken kan vanaf de dag na de begindatum."))
+    if bezwaren:
+        raise Regelfout(bezwaren)
+    eerder = f"{vrijstelling.motivering}\n\n" if vrijstelling.motivering else ""
+    with transaction.atomic():
+        v = _verhoog_versie(
+            Vrijstelling,
+            vrijstelling.pk,
+            versie,
+            besluit="ingetrokken",
+            geldig_tot=per - timedelta(days=1),
+            verlengen_voor=None,
+            motivering=f"{eerder}Ingetrokken per {per:%d-%m-%Y}: {motivering.strip()}",
+        )
+    registreer_bij_duo([v], "intrekken")
+    return v
+
+
+@transaction.atomic
+def verleng(
+    gebruiker, vrijstelling: Vrijstelling, *, versie: int, aangevraagd: date
+) -> Vrijstelling:
+    """The yearly renewal (art. 6): a new request for the next school year, "open", to be
+    decided like the first (for 5 onder a with a new statement, art. 7)."""
+    _vereist(gebruiker, Handeling.VRIJSTELLING_REGISTREREN)
+    if vrijstelling.besluit != "toegekend" or vrijstelling.verlengen_voor is None:
+        raise Regelfout([Bezwaar("verlengen", "Deze vrijstelling hoeft niet te worden verlengd.")])
+    if Vrijstelling.objects.filter(vorige=vrijstelling).exists():
+        raise Regelfout([Bezwaar("verlengen", "Deze vrijstelling is al verlengd.")])
+    # Lock the old period: two clicks on "verlengen" make one renewal.
+    _verhoog_versie(Vrijstelling, vrijstelling.pk, versie)
+    van, tot = volgende_periode(vrijstelling.geldig_tot, vrijstelling.verlengen_voor)
+    return Vrijstelling.objects.create(
+        id=_nieuw_id(aangevraagd),
+        persoon_id=vrijstelling.persoon_id,
+        gemeente_id=vrijstelling.gemeente_id,
+        grond=vrijstelling.grond,
+        aangevraagd=aangevraagd,
+        besluit="open",
+        geldig_van=van,
+        geldig_tot=tot,
+        nooit_naar_school=vrijstelling.nooit_naar_school,
+        richting_vorig_jaar=None,
+        vorige=vrijstelling,
+    )
+
+
+def besluit_verlof(
+    gebruiker,
+    aanvraag: Verlofaanvraag,
+    *,
+    versie: int,
+    besluit: str,
+    besluitdatum: date,
+    motivering: str,
+    schoolleider_gehoord_op: date | None,
+    brief: Mapping[str, str] | None = None,
+) -> Verlofaanvraag:
+    """Art. 14 lid 3: the LPA decides on more than 10 days after hearing the school head."""
+    _vereist(gebruiker, Handeling.VRIJSTELLING_BESLUITEN)
+    bezwaren = bezwaren_verlofbesluit(aanvraag.aantal_schooldagen, schoolleider_gehoord_op)
+    if besluit not in ("toegekend", "afgewezen"):
+        bezwaren.append(Bezwaar("besluit", "Kies toekennen of afwijzen."))
+    if not motivering.strip():
+        bezwaren.append(Bezwaar("motivering", "Geef de motivering van het besluit."))
+    if aanvraag.besluit != "open":
+        bezwaren.append(Bezwaar("besluit", "Over deze aanvraag is al besloten."))
+    if besluitdatum > timezone.localdate():
+        bezwaren.append(Bezwaar("besluitdatum", "De besluitdatum ligt in de toekomst."))
+    if schoolleider_gehoord_op and schoolleider_gehoord_op > besluitdatum:
+        bezwaren.append(
+            Bezwaar("schoolleider_gehoord_op", "De directeur wordt gehoord vóór het besluit.")
+        )
+    if bezwaren:
+        raise Regelfout(bezwaren)
+    with transaction.atomic():
+        a = _verhoog_versie(
+            Verlofaanvraag,
+            aanvraag.pk,
+            versie,
+            besluit=besluit,
+            besluitdatum=besluitdatum,
+            motivering=motivering.strip(),
+            schoolleider_gehoord_op=schoolleider_gehoord_op,
+        )
+    document = _beschikking(gebruiker, a, brief)
+    if document is not None:
+        Verlofaanvraag.objects.filter(pk=a.pk).update(besluitbrief=document)
+        a.besluitbrief = document
+    return a
+
+
+# --- consequences of a grant -----------------------------------------------------------------
+
+
+def overlappende_open_meldingen(v: Vrijstelling) -> QuerySet[Melding]:
+    """Open meldingen (still the administratie's work) of the person in the same gemeente
+    whose verzuim period (or, without one, whose date) overlaps the vrijstelling."""
+    qs = Melding.objects.filter(
+        persoon_id=v.persoon_id, gemeente_id=v.gemeente_id, status__in=[s.value for s in OPEN]
+    )
+    # The melding's period: verzuim_van..verzuim_tot, else its datum.
+    eindigt_niet_voor = Q(verzuim_tot__gte=v.geldig_van) | Q(
+        verzuim_tot__isnull=True, datum__gte=v.geldig_van
+    )
+    qs = qs.filter(eindigt_niet_voor)
+    if v.geldig_tot is not None:
+        qs = qs.filter(
+            Q(verzuim_van__lte=v.geldig_tot) | Q(verzuim_van__isnull=True, datum__lte=v.geldig_tot)
+        )
+    return qs
+
+
+def trek_meldingen_in(v: Vrijstelling) -> list[str]:
+    """A melding over a period with a granted vrijstelling is withdrawn (route: any open
+    status -> ingetrokken); DUO hears it through the melding's duo_status (reason
+    "vrijstelling"), reported by `meldingen.duo_terugmelding`."""
+    if v.besluit != "toegekend" or v.grond not in VRIJ_VAN_SCHOOLBEZOEK:
+        return []
+    ingetrokken = []
+    for m in overlappende_open_meldingen(v).select_for_update().order_by("pk"):
+        if not mag_naar(m.status, Meldingstatus.INGETROKKEN):
+            continue
+        m.status = Meldingstatus.INGETROKKEN.value
+        m.duo_status = "ingetrokken"
+        m.duo_reden = "vrijstelling"
+        m.duo_teruggemeld_op = None  # to be reported (meldingen.duo_terugmelding)
+        m.versie = m.versie + 1
+        m.save(update_fields=["status", "duo_status", "duo_reden", "duo_teruggemeld_op", "versie"])
+        ingetrokken.append(m.pk)
+    return ingetrokken
+
+
+def registratie_van(v: Vrijstelling, handeling: str) -> Vrijstellingsregistratie:
+    return Vrijstellingsregistratie(
+        vrijstelling_id=v.pk,
+        bsn=v.persoon.bsn,
+        onderwijsnummer=None,
+        geboortedatum=v.persoon.geboortedatum,
+        grond=v.grond,
+        geldig_van=v.geldig_van,
+        geldig_tot=v.geldig_tot,
+        gemeente=v.gemeente_id,
+        handeling=handeling,
+    )
+
+
+def registreer_bij_duo(vrijstellingen: list[Vrijstelling], handeling: str):
+    """Register in DUO's vrijstellingenregister through the adapter, after the decision is
+    stored. A failure does not undo the decision: `duo_geregistreerd_op` stays empty and
+    the overzicht lists it as "nog niet bij DUO" (the command
+    `vrijstellingen_naar_duo` tries again)."""
+    if not vrijstellingen:
+        return None
+    try:
+        resultaat = duo_koppeling().registreer_vrijstellingen(
+            [registratie_van(v, handeling) for v in vrijstellingen]
+        )
+    except Exception:  # any adapter failure leaves the decision standing
+        logger.exception(
+            "Registratie in het vrijstellingenregister mislukt voor %s",
+            ", ".join(v.pk for v in vrijstellingen),
+        )
+        return None
+    nu = timezone.now()
+    Vrijstelling.objects.filter(pk__in=[v.pk for v in vrijstellingen]).update(
+        duo_geregistreerd_op=nu
+    )
+    for v in vrijstellingen:
+        v.duo_geregistreerd_op = nu
+        # Personal data (BSN) leaves the system in a file: an export, per person.
+        registreer(
+            "exporteren",
+            object_type="vrijstelling",
+            object_id=v.pk,
+            persoon_id=v.persoon_id,
+            velden=list(VELDEN_NAAR_DUO),
+            toelichting={"bestemming": "vrijstellingenregister DUO", "handeling": handeling},
+        )
+    return resultaat
+
+
+def nog_niet_bij_duo() -> QuerySet[Vrijstelling]:
+    """Decided vrijstellingen whose registration with DUO is missing."""
+    return Vrijstelling.objects.filter(
+        besluit__in=("toegekend", "ingetrokken"),
+        duo_geregistreerd_op__isnull=True,
+        versie__gt=1,  # imported rows (versie 1, never decided here) are DUO's already
+    )
+
+
+#: What the letter needs that the system does not keep (no names or addresses are stored).
+BRIEFVELDEN = ("aan_naam", "aan_adres", "leerling_naam")
+
+
+def _beschikking(
+    gebruiker, object_: Vrijstelling | Verlofaanvraag, brief: Mapping[str, str] | None
+) -> Document | None:
+    """The beschikking letter through the letters service (`brieven.diensten`), stored in
+    the dossier. After the decision is stored: a letter that cannot be made (e.g. a broken
+    template) does not undo the decision; the medewerker is told to make it by hand."""
+    if not brief:
+        return None
+    adres = {k: v for k, v in brief.items() if k in (*BRIEFVELDEN, "aanhef") and v}
+    try:
+        from leerplicht.brieven.diensten import verstuur_brief
+
+        if isinstance(object_, Vrijstelling):
+            return verstuur_brief(
+                None,
+                "besluit_vrijstelling",
+                door=gebruiker,
+                gegevens={**adres, "besluit_motivering": object_.motivering},
+                vrijstelling=object_,
+            )
+        return verstuur_brief(
+            None,
+            "besluit_verlof",
+            door=gebruiker,
+            gegevens={
+                **adres,
+                "besluit_uitkomst": object_.besluit,
+                "besluit_geldig_van": object_.van,
+                "besluit_geldig_tot": object_.tot,
+                "besluit_motivering": object_.motivering,
+            },
+            persoon=object_.persoon,
+        )
+    except Exception:  # a missing template must not undo the decision
+        logger.exception(
+            "Beschikking voor %s %s niet gemaakt", object_._meta.model_name, object_.pk
+        )
+        return None

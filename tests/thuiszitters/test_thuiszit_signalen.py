@@ -1,0 +1,234 @@
+"""Signals, confirming, starting and ending thuiszitperiodes (thuiszitters.signalen), the
+list page, the command and the task; all built by hand on an ORM world."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from leerplicht.audit.models import Auditregel
+from leerplicht.domein.rollen import Rol
+from leerplicht.meldingen.models import Melding
+from leerplicht.thuiszitters import signalen as s
+from leerplicht.thuiszitters.models import Thuiszitter
+from leerplicht.thuiszitters.tasks import signaleer_thuiszitters
+from portaal.fabrieken import (
+    GemeenteFactory,
+    MeldingFactory,
+    PersoonFactory,
+    ThuiszitterFactory,
+    VrijstellingFactory,
+    WerkprocesFactory,
+)
+from toegang.toegangswereld import aangemeld, maak_gebruiker
+
+pytestmark = pytest.mark.django_db
+
+VANDAAG = timezone.localdate()
+
+
+def _leerling(gemeente, **extra):
+    # 13 years old today: volledig leerplichtig.
+    return PersoonFactory(
+        gemeente=gemeente, geboortedatum=VANDAAG - timedelta(days=13 * 365), **extra
+    )
+
+
+@pytest.fixture
+def regio():
+    eigen = GemeenteFactory(code="GM9301", naam="Thuisdorp")
+    ander = GemeenteFactory(code="GM9302", naam="Verweg")
+    lpa = maak_gebruiker("lpa.thuis", Rol.LEERPLICHTAMBTENAAR, [eigen])
+    dsp = maak_gebruiker("dsp.thuis", Rol.CONSULENT_DOORSTROOMPUNT, [eigen])
+    return eigen, ander, lpa, dsp
+
+
+def _absoluut(persoon, dagen_geleden: int, **extra) -> Melding:
+    return MeldingFactory(
+        persoon=persoon, soort="absoluut", datum=VANDAAG - timedelta(days=dagen_geleden),
+        **{"status": "nieuw", **extra},
+    )  # fmt: skip
+
+
+def test_absoluut_verzuim_signaleert_vanaf_precies_vier_weken(regio):
+    eigen, _, lpa, _ = regio
+    nog_niet = _absoluut(_leerling(eigen), 27)
+    wel = _absoluut(_leerling(eigen), 28)
+    gevonden = s.signalen_voor(lpa, VANDAAG)
+    assert [g.meldingsnummer for g in gevonden] == [wel.pk]
+    assert nog_niet.pk not in {g.meldingsnummer for g in gevonden}
+    assert gevonden[0].reden.label == "absoluut verzuim van 4 weken of langer"
+    assert gevonden[0].duur == "4 weken"
+
+
+def test_langdurig_met_open_werkproces_en_begin_uit_de_melding(regio):
+    eigen, _, lpa, _ = regio
+    p = _leerling(eigen)
+    w = WerkprocesFactory(persoon=p, geopend=VANDAAG - timedelta(days=10))
+    m = MeldingFactory(
+        persoon=p, soort="langdurig", datum=VANDAAG - timedelta(days=3), werkproces=w,
+        verzuim_van=VANDAAG - timedelta(days=40), status="overgedragen",
+    )  # fmt: skip
+    (signaal,) = s.signalen_voor(lpa, VANDAAG)
+    assert (signaal.meldingsnummer, signaal.begin) == (m.pk, m.verzuim_van)
+    # Closing the werkproces resolves it.
+    w.gesloten, w.resultaat = VANDAAG, "school"
+    w.save()
+    assert s.signalen_voor(lpa, VANDAAG) == []
+
+
+def test_geen_signaal_bij_vrijstelling_afgehandeld_volwassen_of_historisch(regio):
+    eigen, _, lpa, _ = regio
+    vrij = _leerling(eigen)
+    _absoluut(vrij, 60)
+    VrijstellingFactory(persoon=vrij, besluitdatum=VANDAAG - timedelta(days=100))
+    _absoluut(_leerling(eigen), 60, status="ingetrokken")
+    _absoluut(PersoonFactory(gemeente=eigen, geboortedatum=date(1990, 1, 1)), 60)
+    MeldingFactory(persoon=_leerling(eigen), soort="langdurig")  # imported: no status
+    assert s.signalen_voor(lpa, VANDAAG) == []
+
+
+def test_periode_houdt_het_signaal_weg_tot_ze_voor_de_melding_eindigde(regio):
+    eigen, _, lpa, _ = regio
+    p = _leerling(eigen)
+    m = _absoluut(p, 50)
+    periode = ThuiszitterFactory(persoon=p, van=VANDAAG - timedelta(days=200))
+    assert s.signalen_voor(lpa, VANDAAG) == []  # open period
+    periode.tot, periode.reden_einde = VANDAAG - timedelta(days=60), "opgelost"
+    periode.save()
+    assert [g.meldingsnummer for g in s.signalen_voor(lpa, VANDAAG)] == [m.pk]
+    periode.tot = VANDAAG - timedelta(days=50)  # ended on the melding's first day
+    periode.save()
+    assert s.signalen_voor(lpa, VANDAAG) == []
+
+
+def test_een_signaal_per_persoon_en_alleen_eigen_gemeenten(regio):
+    eigen, ander, lpa, dsp = regio
+    p = _leerling(eigen)
+    _absoluut(p, 40)
+    oudste = _absoluut(p, 90)
+    _absoluut(_leerling(ander), 90)
+    assert [g.meldingsnummer for g in s.signalen_voor(lpa, VANDAAG)] == [oudste.pk]
+    assert s.signalen_voor(dsp, VANDAAG) == []  # no leerplicht meldingen for the DSP
+
+
+def test_bevestigen_maakt_de_periode_en_daarna_geen_signaal(regio):
+    eigen, _, lpa, _ = regio
+    p = _leerling(eigen)
+    m = _absoluut(p, 35)
+    periode = s.bevestig_signaal(lpa, m.pk, VANDAAG, "uit het MDO")
+    assert (periode.persoon_id, periode.gemeente_id, periode.van, periode.tot) == (
+        p.pk, eigen.pk, m.datum, None,
+    )  # fmt: skip
+    assert periode.toelichting == "uit het MDO"
+    assert s.signalen_voor(lpa, VANDAAG) == []
+    with pytest.raises(s.Thuiszitfout, match="niet meer open"):
+        s.bevestig_signaal(lpa, m.pk, VANDAAG)
+
+
+def test_andere_gemeente_kan_niet_bevestigen(regio):
+    _, ander, lpa, _ = regio
+    m = _absoluut(_leerling(ander), 35)
+    with pytest.raises(s.Thuiszitfout):
+        s.bevestig_signaal(lpa, m.pk, VANDAAG)
+    assert not Thuiszitter.objects.exists()
+
+
+def test_starten_met_de_hand(regio):
+    eigen, ander, lpa, _ = regio
+    p = _leerling(eigen)
+    with pytest.raises(s.Thuiszitfout, match="toekomst"):
+        s.start_periode(lpa, p, VANDAAG + timedelta(days=1), VANDAAG)
+    s.start_periode(lpa, p, VANDAAG - timedelta(days=3), VANDAAG)
+    with pytest.raises(s.Thuiszitfout, match="al een open"):
+        s.start_periode(lpa, p, VANDAAG, VANDAAG)
+    with pytest.raises(s.Thuiszitfout, match="woont niet"):
+        s.start_periode(lpa, _leerling(ander), VANDAAG, VANDAAG)
+    assert Thuiszitter.objects.count() == 1
+
+
+def test_beeindigen_met_versie_en_regels(regio):
+    eigen, _, _, _ = regio
+    periode = ThuiszitterFactory(persoon=_leerling(eigen), van=VANDAAG - timedelta(days=100))
+    with pytest.raises(s.Thuiszitfout, match="zowel de einddatum als de reden"):
+        s.werk_periode_bij(periode, 1, VANDAAG, tot=VANDAAG, reden_einde=None, aanbod=None)
+    with pytest.raises(s.Thuiszitfout, match="vóór het begin"):
+        s.werk_periode_bij(
+            periode, 1, VANDAAG, tot=periode.van - timedelta(days=1), reden_einde="opgelost",
+            aanbod=None,
+        )  # fmt: skip
+    klaar = s.werk_periode_bij(
+        periode, 1, VANDAAG, tot=VANDAAG, reden_einde="opgelost", aanbod=VANDAAG
+    )
+    assert (klaar.tot, klaar.reden_einde, klaar.aanbod, klaar.versie) == (
+        VANDAAG, "opgelost", VANDAAG, 2,
+    )  # fmt: skip
+    # The second person with the old versie: a conflict, nothing overwritten.
+    with pytest.raises(s.Conflict):
+        s.werk_periode_bij(periode, 1, VANDAAG, tot=None, reden_einde=None, aanbod=None)
+    assert Thuiszitter.objects.get(pk=periode.pk).reden_einde == "opgelost"
+    wijziging = Auditregel.objects.filter(actie="wijzigen", object_type="thuiszitter").last()
+    assert wijziging is not None and wijziging.object_id == periode.pk
+
+
+# --- pages ----------------------------------------------------------------------------------
+
+
+def test_lijst_sorteert_op_duur_en_markeert_het_pact_met_tekst(regio):
+    eigen, ander, lpa, _ = regio
+    kort = ThuiszitterFactory(persoon=_leerling(eigen), van=VANDAAG - timedelta(days=40))
+    lang = ThuiszitterFactory(persoon=_leerling(eigen), van=VANDAAG - timedelta(days=120))
+    elders = ThuiszitterFactory(persoon=_leerling(ander), van=VANDAAG - timedelta(days=300))
+    _absoluut(_leerling(eigen), 30)
+    html = aangemeld(lpa).get("/thuiszitters/").content.decode()
+    assert html.index(lang.persoon_id) < html.index(kort.persoon_id)
+    assert html.count("<strong>langer dan 3 maanden</strong>") == 1
+    assert "1 van de 2 periodes duren langer dan 3 maanden" in html
+    assert elders.persoon_id not in html and "Verweg" not in html
+    assert "Signalen, wachtend op bevestiging (1)" in html
+    assert Auditregel.objects.filter(actie="inzien", object_type="thuiszitterslijst").exists()
+
+
+def test_bevestigen_en_beeindigen_via_de_paginas(regio):
+    eigen, _, lpa, _ = regio
+    client = aangemeld(lpa)
+    m = _absoluut(_leerling(eigen), 35)
+    antwoord = client.post("/thuiszitters/bevestigen/", {"melding": m.pk})
+    assert antwoord.status_code == 302
+    periode = Thuiszitter.objects.get()
+    pagina = client.get(f"/thuiszitters/{periode.pk}/")
+    assert pagina.status_code == 200 and 'name="versie" value="1"' in pagina.content.decode()
+    fout = client.post(f"/thuiszitters/{periode.pk}/", {"versie": "1", "tot": str(VANDAAG)})
+    assert fout.status_code == 400
+    tekst = fout.content.decode()
+    assert "zowel de einddatum als de reden" in tekst and 'role="alert"' in tekst
+    assert 'aria-describedby="id_reden_einde_error"' in tekst
+    goed = client.post(
+        f"/thuiszitters/{periode.pk}/",
+        {"versie": "1", "tot": VANDAAG.strftime("%d-%m-%Y"), "reden_einde": "opgelost"},
+    )
+    assert goed.status_code == 302
+    conflict = client.post(f"/thuiszitters/{periode.pk}/", {"versie": "1", "aanbod": str(VANDAAG)})
+    assert conflict.status_code == 409
+    assert (
+        "Iemand anders heeft deze thuiszitperiode intussen gewijzigd" in conflict.content.decode()
+    )
+    assert Thuiszitter.objects.get().aanbod is None
+
+
+def test_command_en_taak_tellen_per_gemeente(regio):
+    eigen, _, _, _ = regio
+    p = _leerling(eigen)
+    _absoluut(p, 40)
+    uit = StringIO()
+    call_command("signaleer-thuiszitters", "--lijst", stdout=uit)
+    assert "1 signalen van thuiszitten" in uit.getvalue()
+    assert "Thuisdorp: 1" in uit.getvalue()
+    assert f"persoon {p.pk}" in uit.getvalue()
+    assert p.bsn is None or p.bsn not in uit.getvalue()
+    resultaat = signaleer_thuiszitters.enqueue()
+    assert resultaat.return_value == {"GM9301": 1}
