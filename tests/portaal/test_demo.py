@@ -10,7 +10,9 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from leerplicht.portaal.management.commands.demo import DEMO_ACCOUNTS
+from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Gemeente, Persoon
+from leerplicht.werkprocessen.models import Toewijzingsregel
 
 pytestmark = pytest.mark.django_db
 
@@ -50,10 +52,20 @@ def test_eerste_en_tweede_start(tmp_path, settings):
         assert account.wachtwoord in uitvoer
         assert authenticate(username=account.gebruikersnaam, password=account.wachtwoord)
 
+    # Work in the queues: assignment rules per gemeente and one Verzuimloket delivery.
+    assert Toewijzingsregel.objects.count() == 4
+    assert "Toewijzingsregels gemaakt: 4." in uitvoer
+    nieuw = Melding.objects.filter(bron="duo", status="nieuw")
+    assert nieuw.count() > 0
+    assert f"Verzuimloket-levering ingelezen: {nieuw.count()} nieuwe meldingen." in uitvoer
+    assert (tmp_path / "demo" / "duo" / "verzuimloket-demo-1.csv").exists()
+
     tweede = demo(gemeenten=2, personen=300, seed=7, zonder_server=True)
     assert "overgeslagen" in tweede
     assert "Eerste start" not in tweede
     assert Persoon.objects.count() == 300
+    assert "Toewijzingsregels gemaakt" not in tweede and "levering" not in tweede
+    assert Toewijzingsregel.objects.count() == 4
 
 
 def test_gewijzigd_demowachtwoord_wordt_hersteld(tmp_path, settings, django_user_model):

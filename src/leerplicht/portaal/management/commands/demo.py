@@ -136,6 +136,7 @@ class Command(BaseCommand):
             self._maak_demoregio(gemeenten=gemeenten, personen=personen, seed=seed)
 
         self._zorg_voor_accounts()
+        self._zorg_voor_demowerk()
         self._toon_tweede_factoren(
             zorg_voor_demo_tweede_factoren([a.gebruikersnaam for a in DEMO_ACCOUNTS])
         )
@@ -144,6 +145,14 @@ class Command(BaseCommand):
             self.stdout.write("Klaar (--zonder-server: de webapp wordt niet gestart).")
             return
         self._serveer(poort)
+
+    def _zorg_voor_demowerk(self) -> None:
+        from leerplicht.portaal.demowerk import zorg_voor_demolevering, zorg_voor_toewijzingsregels
+
+        if regels := zorg_voor_toewijzingsregels():
+            self.stdout.write(f"Toewijzingsregels gemaakt: {regels}.")
+        if meldingen := zorg_voor_demolevering(Path(settings.VAR_DIR) / "demo" / "duo"):
+            self.stdout.write(f"Verzuimloket-levering ingelezen: {meldingen} nieuwe meldingen.")
 
     def _maak_demoregio(self, *, gemeenten: int, personen: int, seed: int) -> None:
         pad = Path(settings.VAR_DIR) / "demo"
