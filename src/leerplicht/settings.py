@@ -269,6 +269,12 @@ TASKS = {
     },
 }
 
+#: Finished background task rows (their arguments) are removed after this many days by
+#: the retention run (leerplicht.bewaren.taakresultaten).
+LEERPLICHT_TAAKRESULTATEN_DAGEN = geheel_getal(
+    os.environ, "LEERPLICHT_TAAKRESULTATEN_DAGEN", 1, minimum=0
+)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

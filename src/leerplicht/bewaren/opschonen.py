@@ -47,6 +47,7 @@ from leerplicht.werkprocessen.models import Interventie, Werkproces
 
 from . import auditspoor
 from .models import Vastgesteldrapport
+from .taakresultaten import ruim_taakresultaten_op
 from .vaststellen import markeer_opgeschoond, stel_vast
 
 #: Rows per DELETE/UPDATE statement (well under SQLite's limit on parameters).
@@ -283,6 +284,7 @@ def voer_uit(plan: Plan, *, vandaag: date | None = None) -> list[Schooljaar]:
                 _verwijder(model, pks)
             _anonimiseer(plan.personen_anoniem)
         markeer_opgeschoond(laatste_afgesloten_schooljaar(vandaag))
+    taakresultaten = ruim_taakresultaten_op(timezone.now())
     # Also a run with nothing to do is logged: evidence that retention runs.
     auditspoor.registreer(
         "opschonen",
@@ -291,6 +293,7 @@ def voer_uit(plan: Plan, *, vandaag: date | None = None) -> list[Schooljaar]:
             "peildatum": plan.peildatum.isoformat(),
             "aantallen": plan.aantallen(),
             "vastgesteld": [j.naam for j in vastgesteld],
+            "taakresultaten": taakresultaten,
         },
     )
     return vastgesteld
