@@ -211,3 +211,24 @@ def test_commando_laadt_de_standaardsjablonen():
     sjabloon = Briefsjabloon.objects.get(soort="waarschuwing")
     assert bytes(sjabloon.docx) != b"eigen"
     assert sjabloon.versie == 2
+
+
+def test_mislukte_brief_op_de_achtergrond_staat_op_de_tijdlijn(lpa):
+    """In a worker nobody waits for the answer: a broken rule goes on the timeline."""
+    from leerplicht.brieven.tasks import brief_versturen
+    from leerplicht.werkprocessen.models import Gebeurtenis
+
+    jong = maak_zaak("GM9302", "Buren", geboortedatum=date(2015, 1, 1))
+    argumenten = {
+        "soort": "halt_verwijzing",
+        "door_id": lpa.pk,
+        "gegevens": GEGEVENS,
+        "werkproces_id": jong.werkproces.pk,
+    }
+    assert "fout" in brief_versturen.call(**argumenten)
+    assert not Gebeurtenis.objects.filter(soort="brief_mislukt").exists()  # the form shows it
+    assert "fout" in brief_versturen.call(**argumenten, op_de_achtergrond=True)
+    [mislukt] = Gebeurtenis.objects.filter(werkproces=jong.werkproces, soort="brief_mislukt")
+    assert mislukt.omschrijving.startswith(f"{BRIEFSOORTEN['halt_verwijzing']} niet gemaakt: ")
+    assert "12" in mislukt.omschrijving
+    assert not Document.objects.exists()

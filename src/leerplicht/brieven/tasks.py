@@ -16,12 +16,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django_tasks import task
 
 from leerplicht.vrijstellingen.models import Vrijstelling
-from leerplicht.werkprocessen.models import Werkproces
+from leerplicht.werkprocessen.models import Gebeurtenis, Werkproces
 
 from .diensten import Regelfout, Versieconflict, verstuur_brief
+from .soorten import BRIEFSOORTEN
 from .weergave import Sjabloonfout
 
 
@@ -35,6 +37,7 @@ def brief_versturen(
     vrijstelling_id: str | None = None,
     kopie_aan_school: bool = False,
     versie: int | None = None,
+    op_de_achtergrond: bool = False,
 ) -> dict[str, Any]:
     door = get_user_model().objects.get(pk=door_id)
     werkproces = (
@@ -43,15 +46,35 @@ def brief_versturen(
         else None
     )
     vrijstelling = Vrijstelling.objects.get(pk=vrijstelling_id) if vrijstelling_id else None
+    uitkomst = _verstuur(
+        werkproces,
+        soort,
+        door=door,
+        gegevens=gegevens,
+        kopie_aan_school=kopie_aan_school,
+        vrijstelling=vrijstelling,
+        versie=versie,
+    )
+    if "fout" in uitkomst and op_de_achtergrond and werkproces is not None:
+        # Nobody waits for the answer: the failure goes on the werkproces's timeline.
+        Gebeurtenis.objects.create(
+            werkproces=werkproces,
+            tijdstip=timezone.now(),
+            door=door.get_username(),
+            soort="brief_mislukt",
+            omschrijving=f"{BRIEFSOORTEN[soort]} niet gemaakt: {uitkomst['fout']}"[:300],
+        )
+    return uitkomst
+
+
+def _verstuur(werkproces, soort: str, *, door, versie, **opties) -> dict[str, Any]:
     try:
         document = verstuur_brief(
             werkproces,
             soort,
             door=door,
-            gegevens=gegevens,
-            kopie_aan_school=kopie_aan_school,
-            vrijstelling=vrijstelling,
             versie=versie,
+            **opties,
         )
     except Versieconflict as fout:
         return {"fout": str(fout), "velden": {}, "conflict": True}

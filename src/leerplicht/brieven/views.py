@@ -10,6 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 from django_tasks import TaskResultStatus
+from django_tasks.backends.immediate import ImmediateBackend
 
 from leerplicht.audit.logboek import registreer
 from leerplicht.domein.rollen import Handeling
@@ -211,6 +212,7 @@ def versturen(request: HttpRequest, werkproces_id: str) -> HttpResponse:
         werkproces_id=werkproces.pk,
         kopie_aan_school=data["kopie_aan_school"],
         versie=data["versie"],
+        op_de_achtergrond=not isinstance(brief_versturen.get_backend(), ImmediateBackend),
     )
     if resultaat.status == TaskResultStatus.FAILED:
         return _versturenpagina(

@@ -31,6 +31,8 @@ GEBEURTENISSEN: dict[str, str] = {
     "heropend": "heropend",
     "overdracht_dsp": "warme overdracht naar het Doorstroompunt",
     "gewijzigd": "gewijzigd",
+    #: A letter made in the background could not be made (the medewerker was gone).
+    "brief_mislukt": "brief niet gemaakt",
 }
 
 DOCUMENTSOORTEN: dict[str, str] = {
