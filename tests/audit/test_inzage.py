@@ -8,13 +8,16 @@ from datetime import date
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from audit.medewerkers import maak_medewerker
-from leerplicht.audit.inzage import inzagegegevens
+from leerplicht.audit.inzage import ONDERDELEN, inzagegegevens
 from leerplicht.audit.logboek import registreer
 from leerplicht.audit.models import Auditregel
 from leerplicht.domein.rollen import Rol
 from leerplicht.register.models import Inschrijving, School
+from leerplicht.vrijstellingen.models import Verlofaanvraag
+from leerplicht.werkprocessen.models import Document, Gebeurtenis, Notitie
 from portaal.fabrieken import (
     InterventieFactory,
     MeldingFactory,
@@ -51,6 +54,35 @@ def twee_personen():
         VrijstellingFactory(persoon=p)
         ThuiszitterFactory(persoon=p)
         VsvFactory(persoon=p)
+        Notitie.objects.create(
+            werkproces=werkproces, tijdstip=timezone.now(), door="lpa", tekst=f"Belde {p.pk}"
+        )
+        Gebeurtenis.objects.create(
+            werkproces=werkproces,
+            tijdstip=timezone.now(),
+            soort="geopend",
+            omschrijving="Werkproces geopend.",
+        )
+        Document.objects.create(
+            persoon=p,
+            werkproces=werkproces,
+            soort="brief",
+            titel="Uitnodiging",
+            bestandsnaam="uitnodiging.pdf",
+            mediatype="application/pdf",
+            inhoud=f"%PDF brief aan {p.pk}".encode(),
+            aangemaakt_op=timezone.now(),
+        )
+        Verlofaanvraag.objects.create(
+            persoon=p,
+            gemeente=p.gemeente,
+            school=school,
+            soort="gewichtige_omstandigheden",
+            aangevraagd=date(2024, 9, 1),
+            van=date(2024, 10, 1),
+            tot=date(2024, 10, 25),
+            aantal_schooldagen=15,
+        )
     lpa = maak_medewerker("lpa.jansen", Rol.LEERPLICHTAMBTENAAR)
     registreer("inzien", gebruiker=lpa, object_type="persoon", object_id=persoon.id)
     return persoon, ander
@@ -67,12 +99,19 @@ def test_alles_over_een_persoon(twee_personen):
         "meldingen",
         "werkprocessen",
         "vrijstellingen",
+        "verlofaanvragen",
+        "documenten",
         "thuiszitperiodes",
         "vsv_trajecten",
     ):
         assert len(gegevens[deel]) == 1, deel
     [werkproces] = gegevens["werkprocessen"]
     assert [i["soort"] for i in werkproces["interventies"]] == ["waarschuwing"]
+    assert [n["tekst"] for n in werkproces["notities"]] == [f"Belde {persoon.pk}"]
+    assert [g["soort"] for g in werkproces["gebeurtenissen"]] == ["geopend"]
+    [document] = gegevens["documenten"]
+    assert document["bestand"] == f"documenten/{document['id']}-uitnodiging.pdf"
+    assert "inhoud" not in document
     tekst = json.dumps(gegevens)
     assert ANDER_BSN not in tekst and ander.id not in tekst
 
@@ -94,8 +133,12 @@ def test_opdracht_schrijft_zip_en_registreert(twee_personen, tmp_path, capsys):
     call_command("inzage", persoon.id, str(pad))
     assert f"Inzage van persoon {persoon.id} geschreven naar {pad}." in capsys.readouterr().out
     with zipfile.ZipFile(pad) as zip_:
-        assert sorted(zip_.namelist()) == ["LEESMIJ.txt", "inzage-P0000001.json"]
         gegevens = json.loads(zip_.read("inzage-P0000001.json"))
+        [document] = gegevens["documenten"]
+        assert sorted(zip_.namelist()) == sorted(
+            ["LEESMIJ.txt", "inzage-P0000001.json", document["bestand"]]
+        )
+        assert zip_.read(document["bestand"]) == b"%PDF brief aan P0000001"
         assert "AVG artikel 15" in zip_.read("LEESMIJ.txt").decode()
     assert gegevens["persoon"]["id"] == persoon.id
     [inzage] = Auditregel.objects.filter(actie="inzage")
@@ -126,3 +169,10 @@ def test_persoon_zonder_iets(db):
     gegevens = inzagegegevens(persoon)
     assert gegevens["meldingen"] == [] and gegevens["werkprocessen"] == []
     assert [v["actie"] for v in gegevens["verwerkingen"]] == ["aanmaken"]
+
+
+def test_elk_model_met_persoonsgegevens_staat_in_de_inzage():
+    """A model with person data (it has a scoping rule) must be part of the inzage."""
+    from leerplicht.toegang.beleid import ZICHTBAAR
+
+    assert set(ONDERDELEN) == set(ZICHTBAAR)

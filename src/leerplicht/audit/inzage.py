@@ -23,8 +23,14 @@ from leerplicht.doorstroompunt.models import Vsv
 from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Inschrijving, Persoon
 from leerplicht.thuiszitters.models import Thuiszitter
-from leerplicht.vrijstellingen.models import Vrijstelling
-from leerplicht.werkprocessen.models import Interventie, Werkproces
+from leerplicht.vrijstellingen.models import Verlofaanvraag, Vrijstelling
+from leerplicht.werkprocessen.models import (
+    Document,
+    Gebeurtenis,
+    Interventie,
+    Notitie,
+    Werkproces,
+)
 
 from .logboek import json_waarde, registreer
 from .models import Auditregel
@@ -42,7 +48,10 @@ Het JSON-bestand bevat alles wat het systeem over deze persoon bewaart:
 - meldingen: verzuimmeldingen (meldingsnummer, datum, soort, school);
 - werkprocessen: dossiers van de leerplichtambtenaar of het Doorstroompunt, met de
   interventies (gesprekken, brieven, Halt, proces-verbaal);
-- vrijstellingen, thuiszitperiodes en vsv-trajecten;
+- per werkproces ook de notities en de statuswijzigingen (gebeurtenissen);
+- documenten: de brieven en andere bestanden in het dossier, als bestanden in de map
+  `documenten/` van dit zip-bestand (het JSON-bestand noemt ze);
+- vrijstellingen, verlofaanvragen, thuiszitperiodes en vsv-trajecten;
 - verwerkingen: wanneer de gegevens zijn ingezien, aangemaakt, gewijzigd of verwijderd,
   welke velden, en in welke rol (niet door welke medewerker). Bij een wijziging staan de
   oude en nieuwe waarde erbij; een BSN staat in het auditlog nooit leesbaar, alleen als
@@ -85,6 +94,12 @@ def inzagegegevens(persoon: Persoon) -> dict[str, Any]:
             Interventie.objects.filter(werkproces_id=werkproces["id"]).order_by("datum", "id"),
             zonder=("werkproces_id",),
         )
+        werkproces["notities"] = _rijen(
+            Notitie.objects.filter(werkproces_id=werkproces["id"]), zonder=("werkproces_id",)
+        )
+        werkproces["gebeurtenissen"] = _rijen(
+            Gebeurtenis.objects.filter(werkproces_id=werkproces["id"]), zonder=("werkproces_id",)
+        )
         werkprocessen.append(werkproces)
     return {
         "formaatversie": FORMAATVERSIE,
@@ -99,6 +114,13 @@ def inzagegegevens(persoon: Persoon) -> dict[str, Any]:
         "vrijstellingen": _rijen(
             Vrijstelling.objects.filter(persoon=persoon).order_by("aangevraagd", "id")
         ),
+        "verlofaanvragen": _rijen(
+            Verlofaanvraag.objects.filter(persoon=persoon).order_by("van", "pk")
+        ),
+        "documenten": [
+            rij | {"bestand": _documentpad(rij)}
+            for rij in _rijen(Document.objects.filter(persoon=persoon), zonder=("inhoud",))
+        ],
         "thuiszitperiodes": _rijen(
             Thuiszitter.objects.filter(persoon=persoon).order_by("van", "id")
         ),
@@ -107,6 +129,28 @@ def inzagegegevens(persoon: Persoon) -> dict[str, Any]:
         ),
         "verwerkingen": _verwerkingen(persoon.pk),
     }
+
+
+#: Every model with person data and where the inzage puts it (a test compares this with
+#: `toegang.beleid.ZICHTBAAR`, so a new model cannot be forgotten here).
+ONDERDELEN: dict[type[models.Model], str] = {
+    Persoon: "persoon",
+    Inschrijving: "inschrijvingen",
+    Melding: "meldingen",
+    Werkproces: "werkprocessen",
+    Interventie: "werkprocessen.interventies",
+    Notitie: "werkprocessen.notities",
+    Gebeurtenis: "werkprocessen.gebeurtenissen",
+    Document: "documenten",
+    Vrijstelling: "vrijstellingen",
+    Verlofaanvraag: "verlofaanvragen",
+    Thuiszitter: "thuiszitperiodes",
+    Vsv: "vsv_trajecten",
+}
+
+
+def _documentpad(rij: dict[str, Any]) -> str:
+    return f"documenten/{rij['id']}-{rij['bestandsnaam']}"
 
 
 def bestandsnaam(persoon: Persoon) -> str:
@@ -130,6 +174,11 @@ def maak_inzage(persoon: Persoon, *, request=None, gebruiker=None) -> bytes:
             f"inzage-{persoon.pk}.json",
             json.dumps(gegevens, ensure_ascii=False, indent=2, sort_keys=False) + "\n",
         )
+        for document in Document.objects.filter(persoon=persoon).only(
+            "pk", "bestandsnaam", "inhoud"
+        ):
+            pad = _documentpad({"id": document.pk, "bestandsnaam": document.bestandsnaam})
+            zip_.writestr(pad, bytes(document.inhoud))
         zip_.writestr(
             "LEESMIJ.txt",
             LEESMIJ.format(gemaakt_op=gegevens["gemaakt_op"], persoon_id=persoon.pk),
