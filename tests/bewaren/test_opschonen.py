@@ -203,3 +203,41 @@ def test_taak_voert_de_run_uit(wereld: Wereld):
     resultaat = bewaartermijn_uitvoeren.enqueue()
     assert resultaat.return_value["aantallen"]["persoon"]["verwijderen"] == 1
     assert not Persoon.objects.filter(pk="P-OUD").exists()
+
+
+def test_verlofaanvraag_en_losse_documenten(wereld: Wereld):
+    """Verlof follows the vrijstelling's term; a person's own letters go when the person
+    is anonymised (a letter names the person), a werkproces's letters stay with it."""
+    from leerplicht.vrijstellingen.models import Verlofaanvraag
+    from leerplicht.werkprocessen.models import Document
+
+    school = School.objects.get(pk="99ZZ00")
+
+    def verlof(persoon, tot: date, besluit: str = "afgewezen") -> Verlofaanvraag:
+        return Verlofaanvraag.objects.create(
+            persoon=persoon, gemeente=persoon.gemeente, school=school,
+            soort="gewichtige_omstandigheden", aangevraagd=tot - timedelta(days=40),
+            van=tot - timedelta(days=20), tot=tot, aantal_schooldagen=14, besluit=besluit,
+            besluitdatum=tot - timedelta(days=30), schoolleider_gehoord_op=tot - timedelta(days=35),
+        )  # fmt: skip
+
+    oud_verlof = verlof(wereld.oud_met_open_werkproces, date(2006, 5, 1))
+    jong_verlof = verlof(wereld.jong, date(2019, 5, 1))
+
+    def document(**waar) -> Document:
+        return Document.objects.create(
+            soort="brief", titel="Brief", bestandsnaam="brief.pdf", mediatype="application/pdf",
+            inhoud=b"%PDF", aangemaakt_op=timezone.now(), **waar,
+        )  # fmt: skip
+
+    los = document(persoon=wereld.oud_met_open_werkproces)
+    bij_werkproces = document(
+        persoon=wereld.oud_met_open_werkproces, werkproces=wereld.open_werkproces
+    )
+    plan = maak_plan(PEILDATUM)
+    assert plan.verlofaanvragen == {oud_verlof.pk}  # the young one: 19th birthday not yet
+    assert plan.aantallen()["verlofaanvraag"] == {"verwijderen": 1}
+    _bewaartermijn("--uitvoeren", "--peildatum", PEILDATUM.isoformat())
+    assert list(Verlofaanvraag.objects.values_list("pk", flat=True)) == [jong_verlof.pk]
+    assert not Document.objects.filter(pk=los.pk).exists()
+    assert Document.objects.filter(pk=bij_werkproces.pk).exists()

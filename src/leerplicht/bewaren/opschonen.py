@@ -42,8 +42,8 @@ from leerplicht.doorstroompunt.models import Vsv
 from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Inschrijving, Persoon
 from leerplicht.thuiszitters.models import Thuiszitter
-from leerplicht.vrijstellingen.models import Vrijstelling
-from leerplicht.werkprocessen.models import Interventie, Werkproces
+from leerplicht.vrijstellingen.models import Verlofaanvraag, Vrijstelling
+from leerplicht.werkprocessen.models import Document, Interventie, Werkproces
 
 from . import auditspoor
 from .models import Vastgesteldrapport
@@ -67,6 +67,8 @@ class Plan:
     vrijstellingen: set[str] = field(default_factory=set)
     thuiszitters: set[str] = field(default_factory=set)
     vsv: set[str] = field(default_factory=set)
+    #: Verlof follows the vrijstelling's term (both are leerplicht decisions, art. 14).
+    verlofaanvragen: set[int] = field(default_factory=set)
     personen_weg: set[str] = field(default_factory=set)
     personen_anoniem: set[str] = field(default_factory=set)
     #: Counted along with their parent rows (removed by cascade).
@@ -85,6 +87,7 @@ class Plan:
             or self.vrijstellingen
             or self.thuiszitters
             or self.vsv
+            or self.verlofaanvragen
             or self.personen_weg
             or self.personen_anoniem
         )
@@ -103,6 +106,7 @@ class Plan:
             "vrijstelling": {"verwijderen": len(self.vrijstellingen)},
             "thuiszitter": {"verwijderen": len(self.thuiszitters)},
             "vsv": {"verwijderen": len(self.vsv)},
+            "verlofaanvraag": {"verwijderen": len(self.verlofaanvragen)},
         }
 
 
@@ -157,6 +161,13 @@ def maak_plan(
         begin = einde_vrijstelling(besluit, besluitdatum, geldig_tot, geboortedatum)
         if verlopen(begin, termijn, peildatum, geboortedatum=geboortedatum):
             plan.vrijstellingen.add(pk)
+    for pk, persoon_id, besluit, besluitdatum, tot in Verlofaanvraag.objects.values_list(
+        "pk", "persoon_id", "besluit", "besluitdatum", "tot"
+    ).iterator(chunk_size=2000):
+        geboortedatum = geboren[persoon_id]
+        begin = einde_vrijstelling(besluit, besluitdatum, tot, geboortedatum)
+        if verlopen(begin, termijn, peildatum, geboortedatum=geboortedatum):
+            plan.verlofaanvragen.add(pk)
     plan.interventies = _aantal(Interventie, "werkproces_id", plan.werkprocessen)
 
     termijn = termijnen[Soort.PERSOON]
@@ -198,6 +209,7 @@ def _personen_met_rijen(plan: Plan) -> set[str]:
         (Vrijstelling, plan.vrijstellingen),
         (Thuiszitter, plan.thuiszitters),
         (Vsv, plan.vsv),
+        (Verlofaanvraag, plan.verlofaanvragen),
     ):
         for pk, persoon_id in model.objects.values_list("pk", "persoon_id").iterator(
             chunk_size=5000
@@ -279,6 +291,7 @@ def voer_uit(plan: Plan, *, vandaag: date | None = None) -> list[Schooljaar]:
                 (Vrijstelling, plan.vrijstellingen),
                 (Thuiszitter, plan.thuiszitters),
                 (Vsv, plan.vsv),
+                (Verlofaanvraag, plan.verlofaanvragen),
                 (Persoon, plan.personen_weg),
             ):
                 _verwijder(model, pks)
@@ -306,9 +319,17 @@ def _verwijder(model: type[models.Model], pks: set[str]) -> None:
 
 
 def _anonimiseer(pks: set[str]) -> None:
-    """BSN cleared; dates coarsened to 1 January of their year (counts by year stay)."""
+    """BSN cleared; dates coarsened to 1 January of their year (counts by year stay).
+    Documents of the person alone (not of a kept melding, werkproces or vrijstelling)
+    go: a letter names the person."""
     lijst = sorted(pks)
     for i in range(0, len(lijst), _PLUK):
+        Document.objects.filter(
+            persoon_id__in=lijst[i : i + _PLUK],
+            werkproces__isnull=True,
+            melding__isnull=True,
+            vrijstelling__isnull=True,
+        ).delete()
         for persoon in Persoon.objects.filter(pk__in=lijst[i : i + _PLUK]).only(
             "pk", "geboortedatum", "startkwalificatie"
         ):
