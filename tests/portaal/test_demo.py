@@ -9,8 +9,8 @@ from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from leerplicht.portaal.management.commands.demo import DEMO_ACCOUNTS
 from leerplicht.meldingen.models import Melding
+from leerplicht.portaal.management.commands.demo import DEMO_ACCOUNTS
 from leerplicht.register.models import Gemeente, Persoon
 from leerplicht.werkprocessen.models import Toewijzingsregel
 

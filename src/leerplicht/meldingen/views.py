@@ -324,6 +324,11 @@ def nieuw(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """ "1 melding", "2 meldingen" (Dutch number formatting)."""
+    return f"{getal(n)} {enkelvoud if n == 1 else meervoud}"
+
+
 def _veilige_naam(naam: str) -> str:
     basis = Path(naam or "levering.csv").name
     return re.sub(r"[^A-Za-z0-9._-]", "_", basis)[-100:] or "levering.csv"
@@ -357,8 +362,8 @@ def upload(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    f"Levering ingelezen: {getal(resultaat.aantal)} meldingen, "
-                    f"{getal(resultaat.nieuwe_personen)} nieuwe personen, "
+                    f"Levering ingelezen: {_aantal(resultaat.aantal, 'melding', 'meldingen')}, "
+                    f"{_aantal(resultaat.nieuwe_personen, 'nieuwe persoon', 'nieuwe personen')}, "
                     f"{getal(resultaat.ingetrokken)} ingetrokken wegens een vrijstelling.",
                 )
                 return redirect(reverse("meldingen:wachtrij") + f"?gemeente={gemeente.code}")

@@ -91,8 +91,10 @@ def _formulieren(
             behandelen and open_,
             lambda: Interventieformulier(werkproces=werkproces),
         ),
+        # Only while open: closing needs every Halt outcome, a correction after that
+        # goes through heropenen.
         "halt": (
-            behandelen and "halt" in interventies,
+            behandelen and open_ and "halt" in interventies,
             lambda: HaltUitkomstformulier(werkproces=werkproces),
         ),
         "om": (
