@@ -15,6 +15,7 @@ from django.utils import timezone
 from leerplicht.domein import codes
 from leerplicht.domein.rollen import NAMEN as ROLNAMEN
 from leerplicht.register.models import Inschrijving, Persoon
+from leerplicht.versiebeheer import neem_versie
 from leerplicht.vrijstellingen.models import Vrijstelling
 from leerplicht.werkprocessen.diensten import Regelfout, Versieconflict, voeg_interventie_toe
 from leerplicht.werkprocessen.models import Document, Werkproces
@@ -276,11 +277,7 @@ def verstuur_brief(
                 versie=versie,
             )
         elif werkproces is not None:
-            rijen = Werkproces.objects.filter(pk=werkproces.pk)
-            if versie is not None:
-                rijen = rijen.filter(versie=versie)
-            if rijen.update(versie=F("versie") + 1) == 0:
-                raise Versieconflict
+            neem_versie(Werkproces, werkproces.pk, versie, wat="dit werkproces")
         basis = {
             "persoon": persoon,
             "werkproces": werkproces,

@@ -23,6 +23,7 @@ from leerplicht.domein.verzuimmelding_route import (
 )
 from leerplicht.domein.verzuimstaat import datum_tekst, termijn
 from leerplicht.duo.verzuimloket_formaat import AFSLUITREDENEN, reden_voor_resultaat
+from leerplicht.versiebeheer import Versieconflict, neem_versie
 from leerplicht.werkprocessen.models import Document, Gebeurtenis, Werkproces
 from leerplicht.werkprocessen.toewijzing import kies_behandelaar
 
@@ -30,10 +31,8 @@ from .models import Melding
 
 S = Meldingstatus
 
-CONFLICTMELDING = (
-    "Iemand anders heeft deze melding intussen gewijzigd. Laad de pagina opnieuw; "
-    "uw wijziging is niet opgeslagen."
-)
+WAT = "deze melding"
+CONFLICTMELDING = str(Versieconflict(WAT))
 
 #: An uploaded verzuimstaat: at most this large, of these kinds.
 MAX_VERZUIMSTAAT_BYTES = 10 * 1024 * 1024
@@ -48,11 +47,8 @@ VERZUIMSTAAT_TYPEN: dict[str, str] = {
 }
 
 
-class Conflict(Exception):
-    """The melding changed since the form was loaded: nothing saved."""
-
-    def __init__(self) -> None:
-        super().__init__(CONFLICTMELDING)
+#: The melding changed since the form was loaded: nothing saved (leerplicht.versiebeheer).
+Conflict = Versieconflict
 
 
 class Routefout(Exception):
@@ -81,7 +77,7 @@ def _opslaan(
     ORM so the audit log records before and after. Call inside a transaction.
     """
     if melding.versie != versie:
-        raise Conflict
+        raise Conflict(WAT)
     if naar is not None:
         if melding.status is None:
             raise Routefout(
@@ -90,9 +86,7 @@ def _opslaan(
             )
         if not mag_naar(melding.status, naar):
             raise Routefout(onmogelijke_overgang(melding.status, naar))
-    if not Melding.objects.filter(pk=melding.pk, versie=versie).update(versie=versie + 1):
-        raise Conflict
-    melding.versie = versie + 1
+    melding.versie = neem_versie(Melding, melding.pk, versie, wat=WAT)
     gewijzigd = dict(velden)
     if naar is not None:
         gewijzigd["status"] = naar.value

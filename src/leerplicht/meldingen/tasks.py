@@ -14,6 +14,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from leerplicht.domein.verzuimmelding_route import Meldingstatus
+from leerplicht.versiebeheer import Versieconflict, neem_versie
 
 from .absoluut_verzuim import signaleer
 from .models import Melding
@@ -37,10 +38,13 @@ def veeg_verzuimstaten(peildatum: date | None = None) -> int:
         ):
             # Claim the versie first (an open form becomes stale; a concurrent change
             # wins and the next sweep tries again), then save through the ORM (audited).
-            versie = melding.versie
-            if not Melding.objects.filter(pk=melding.pk, versie=versie).update(versie=versie + 1):
+            try:
+                with transaction.atomic():
+                    melding.versie = neem_versie(
+                        Melding, melding.pk, melding.versie, wat="deze melding"
+                    )
+            except Versieconflict:
                 continue
-            melding.versie = versie + 1
             melding.verzuimstaat_herinnerd_op = peildatum
             melding.save(update_fields=["verzuimstaat_herinnerd_op"])
             aantal += 1

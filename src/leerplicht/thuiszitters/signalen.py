@@ -24,6 +24,7 @@ from leerplicht.domein.codes import THUISZITTER_REDENEN_EINDE
 from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Persoon
 from leerplicht.toegang import beleid
+from leerplicht.versiebeheer import Versieconflict, neem_versie
 from leerplicht.vrijstellingen.models import Vrijstelling
 
 from .models import Thuiszitter
@@ -38,13 +39,8 @@ class Thuiszitfout(ValueError):
         self.veld = veld
 
 
-class Conflict(Exception):
-    """Someone else saved the period since it was loaded (optimistic locking)."""
-
-    bericht = (
-        "Iemand anders heeft deze thuiszitperiode intussen gewijzigd. Laad de pagina "
-        "opnieuw; uw wijziging is niet opgeslagen."
-    )
+#: Someone else saved the period since it was loaded (leerplicht.versiebeheer).
+Conflict = Versieconflict
 
 
 @dataclass(frozen=True)
@@ -246,8 +242,7 @@ def werk_periode_bij(
             "aanbod",
         )
     # Compare-and-set first: the row lock makes a second writer wait, then miss.
-    if not Thuiszitter.objects.filter(pk=periode.pk, versie=versie).update(versie=versie + 1):
-        raise Conflict
+    neem_versie(Thuiszitter, periode.pk, versie, wat="deze thuiszitperiode")
     actueel = Thuiszitter.objects.get(pk=periode.pk)
     actueel.tot = tot
     actueel.reden_einde = reden_einde or None

@@ -174,8 +174,8 @@ def periode(request: HttpRequest, thuiszitter_id: str) -> HttpResponse:
                     reden_einde=d["reden_einde"] or None, aanbod=d["aanbod"],
                     toelichting=d["toelichting"],
                 )  # fmt: skip
-            except signalen.Conflict:
-                conflict, status = signalen.Conflict.bericht, 409
+            except signalen.Conflict as fout:
+                conflict, status = fout.bericht, 409
             except signalen.Thuiszitfout as fout:
                 formulier.add_error(fout.veld if fout.veld in formulier.fields else None,
                                     fout.bericht)  # fmt: skip

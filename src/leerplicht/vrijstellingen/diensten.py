@@ -35,28 +35,20 @@ from leerplicht.duo.koppeling import Vrijstellingsregistratie, duo_koppeling
 from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Gemeente, Persoon, School
 from leerplicht.toegang import beleid
+from leerplicht.versiebeheer import Versieconflict, neem_versie
 from leerplicht.werkprocessen.models import Document
 
 from .models import Verlofaanvraag, Vrijstelling
 
 logger = logging.getLogger(__name__)
 
-CONFLICTTEKST = (
-    "Iemand anders heeft deze aanvraag intussen gewijzigd. Laad de pagina opnieuw; uw "
-    "wijziging is niet opgeslagen."
-)
+WAT = "deze aanvraag"
+CONFLICTTEKST = str(Versieconflict(WAT))
 #: Largest upload accepted for a statement (a scanned letter).
 MAXIMALE_BESTANDSGROOTTE = 10 * 1024 * 1024
 TOEGESTANE_MEDIATYPES = frozenset({"application/pdf", "image/jpeg", "image/png"})
 #: What goes to DUO's vrijstellingenregister (and nothing else).
 VELDEN_NAAR_DUO = ("bsn", "geboortedatum", "gemeente", "grond", "geldig_van", "geldig_tot")
-
-
-class Versieconflict(Exception):
-    """Someone else changed the record since it was loaded (optimistic locking)."""
-
-    def __init__(self) -> None:
-        super().__init__(CONFLICTTEKST)
 
 
 class Regelfout(Exception):
@@ -90,12 +82,10 @@ def _verhoog_versie(model, pk, versie: int, **velden) -> None:
 
     Goes through `save()` so the audit signals log the change.
     """
-    obj = model.objects.select_for_update().filter(pk=pk, versie=versie).first()
-    if obj is None:
-        raise Versieconflict
+    neem_versie(model, pk, versie, wat=WAT)
+    obj = model.objects.get(pk=pk)
     for naam, waarde in velden.items():
         setattr(obj, naam, waarde)
-    obj.versie = versie + 1
     obj.save()
     return obj
 

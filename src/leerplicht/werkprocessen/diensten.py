@@ -24,13 +24,13 @@ from typing import Any, Protocol
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from leerplicht.domein import codes
 from leerplicht.domein import interventieregels as regels
 from leerplicht.domein import werkproces_route as route
 from leerplicht.domein.rollen import HANDELINGEN, Handeling
+from leerplicht.versiebeheer import Versieconflict, neem_versie
 
 from .models import (
     DOCUMENTSOORTEN,
@@ -42,17 +42,8 @@ from .models import (
     Werkproces,
 )
 
-CONFLICTMELDING = (
-    "Iemand anders heeft dit werkproces intussen gewijzigd. Laad de pagina opnieuw; "
-    "uw wijziging is niet opgeslagen."
-)
-
-
-class Versieconflict(Exception):
-    """Someone saved the werkproces since this form was loaded."""
-
-    def __init__(self) -> None:
-        super().__init__(CONFLICTMELDING)
+WAT = "dit werkproces"
+CONFLICTMELDING = str(Versieconflict(WAT))
 
 
 class Regelfout(Exception):
@@ -75,11 +66,7 @@ def _vergrendel(werkproces: Werkproces, versie: int | None) -> Werkproces:
 
     Call inside transaction.atomic(); on an exception the raise is rolled back with the rest.
     """
-    rijen = Werkproces.objects.filter(pk=werkproces.pk)
-    if versie is not None:
-        rijen = rijen.filter(versie=versie)
-    if rijen.update(versie=F("versie") + 1) == 0:
-        raise Versieconflict
+    neem_versie(Werkproces, werkproces.pk, versie, wat=WAT)
     return Werkproces.objects.select_related("persoon").get(pk=werkproces.pk)
 
 
