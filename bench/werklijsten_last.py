@@ -2,7 +2,8 @@
 
 Prints p50/p95/p99 per page and requests per second; asserts nothing. Usage:
 
-    .venv/bin/python bench/werklijsten_last.py [--seconden 30] [--gebruikers 20]
+    .venv/bin/python bench/werklijsten_last.py [--seconden 30] [--gebruikers 20] [--denktijd 1]
+        [--processen 2] [--serverdraden 8] [--vers]
 
 Needs the demo region (`leerplicht demo --zonder-server` makes var/leerplicht.sqlite3 with
 60,000 persons). The script copies it to var/bench/werklijsten.sqlite3 (the demo itself
@@ -72,27 +73,70 @@ def bereid_voor(vers: bool) -> None:
     )
 
 
-def start_server(poort: int, draden: int) -> subprocess.Popen:
-    code = (
-        "from waitress import serve\n"
-        "from leerplicht.wsgi import application\n"
-        f"serve(application, host='127.0.0.1', port={poort}, threads={draden}, "
-        "ident='Leerplicht')\n"
-    )
+def start_server(poort: int, draden: int, processen: int = 1) -> list[subprocess.Popen]:
+    """One waitress process (as `leerplicht demo`), or `processen` waitress processes that
+    accept on one shared listening socket (pre-fork, as gunicorn or several waitress
+    processes behind a proxy would run in production: one Python process uses one core)."""
     omgeving = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{BENCH_DB}",
         "DJANGO_SETTINGS_MODULE": "leerplicht.settings",
     }
-    proces = subprocess.Popen([sys.executable, "-c", code], env=omgeving, stderr=subprocess.DEVNULL)
+    if processen == 1:
+        code = (
+            "from waitress import serve\n"
+            "from leerplicht.wsgi import application\n"
+            f"serve(application, host='127.0.0.1', port={poort}, threads={draden}, "
+            "ident='Leerplicht')\n"
+        )
+        luisteraar = None
+        fds: tuple[int, ...] = ()
+    else:
+        luisteraar = socket.socket()
+        luisteraar.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        luisteraar.bind(("127.0.0.1", poort))
+        luisteraar.listen(1024)
+        fds = (luisteraar.fileno(),)
+        code = (
+            "import socket\n"
+            "from waitress import serve\n"
+            "from leerplicht.wsgi import application\n"
+            f"serve(application, sockets=[socket.socket(fileno={luisteraar.fileno()})], "
+            f"threads={draden}, ident='Leerplicht')\n"
+        )
+    lijst = [
+        subprocess.Popen(
+            [sys.executable, "-c", code], env=omgeving, stderr=subprocess.DEVNULL, pass_fds=fds
+        )
+        for _ in range(processen)
+    ]
+    if luisteraar is not None:
+        luisteraar.close()  # the servers hold their own copy
     for _ in range(200):
         try:
-            requests.get(f"http://127.0.0.1:{poort}/inloggen/", timeout=1)
-            return proces
-        except requests.ConnectionError:
+            # With a shared socket, the kernel accepts before a server is up: wait for it.
+            requests.get(f"http://127.0.0.1:{poort}/inloggen/", timeout=10)
+            return lijst
+        except (requests.ConnectionError, requests.Timeout):
             time.sleep(0.1)
-    proces.kill()
+    for proces in lijst:
+        proces.kill()
     sys.exit("De server start niet.")
+
+
+def cpu_seconden(processen: list[subprocess.Popen]) -> float | None:
+    """User + system CPU time of the server processes so far (Linux /proc; else None).
+
+    CPU per request does not depend on queueing, so it compares two versions of the code
+    even when other work on the machine makes the latencies wander."""
+    totaal = 0.0
+    try:
+        for proces in processen:
+            velden = Path(f"/proc/{proces.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            totaal += (int(velden[11]) + int(velden[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+    return totaal
 
 
 def _csrf(antwoord: requests.Response) -> str:
@@ -193,6 +237,12 @@ def main() -> None:
     parser.add_argument("--gebruikers", type=int, default=20)
     parser.add_argument("--serverdraden", type=int, default=8, help="waitress threads (8)")
     parser.add_argument(
+        "--processen",
+        type=int,
+        default=1,
+        help="waitress processes on one socket (1, as `leerplicht demo`); threads per process",
+    )
+    parser.add_argument(
         "--denktijd",
         type=float,
         default=0.0,
@@ -204,7 +254,7 @@ def main() -> None:
     bereid_voor(args.vers)
     django_op(BENCH_DB)
     poort = vrije_poort()
-    server = start_server(poort, args.serverdraden)
+    servers = start_server(poort, args.serverdraden, args.processen)
     basis = f"http://127.0.0.1:{poort}"
     try:
         personen = personen_van_lpa(2000)
@@ -216,6 +266,8 @@ def main() -> None:
         metingen: dict[str, list[float]] = defaultdict(list)
         fouten: dict[str, int] = defaultdict(int)
         slot = threading.Lock()
+        belasting_voor = os.getloadavg()[0]
+        cpu_voor = cpu_seconden(servers)
         begin = time.perf_counter()
         tot = begin + args.seconden
         draden = [
@@ -230,14 +282,18 @@ def main() -> None:
         for d in draden:
             d.join()
         verstreken = time.perf_counter() - begin
+        belasting_na = os.getloadavg()[0]
+        cpu_na = cpu_seconden(servers)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        for server in servers:
+            server.terminate()
+        for server in servers:
+            server.wait(timeout=10)
 
     totaal = sum(len(r) for r in metingen.values())
     print(
         f"{args.gebruikers} gebruikers, denktijd {args.denktijd:g} s, {verstreken:.1f} s, "
-        f"waitress {args.serverdraden} draden, SQLite {BENCH_DB.name}"
+        f"waitress {args.processen} x {args.serverdraden} draden, SQLite {BENCH_DB.name}"
     )
     print(f"{'pagina':<10} {'aantal':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'gem ms':>8}")
     for soort in ("werklijst", "dossier", "zoeken"):
@@ -257,6 +313,13 @@ def main() -> None:
             f"{statistics.fmean(alle):>8.1f}"
         )
     print(f"verzoeken per seconde: {totaal / verstreken:.1f}")
+    if cpu_voor is not None and cpu_na is not None and totaal:
+        print(f"server-CPU per verzoek: {(cpu_na - cpu_voor) * 1000 / totaal:.1f} ms")
+    # The machine's load (1 min) before and after: other work on the cores skews the figures.
+    print(
+        f"belasting (loadavg 1 min): {belasting_voor:.1f} -> {belasting_na:.1f}, "
+        f"{os.cpu_count()} kernen"
+    )
     if fouten:
         print("fouten:", dict(fouten))
 

@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Closed by default: every view needs a signed-in user unless marked login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # The user's gemeenten asked once per request (toegang.beleid.gemeenten_van).
+    "leerplicht.toegang.beleid.PerVerzoekMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "leerplicht.audit.middleware.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -5,7 +5,9 @@
   `zonder_tweede_factor` (set up, enter code, sign out) and public pages.
   Central, so a new view cannot forget it.
 - `SessieverloopMiddleware`: after `SESSIE_INACTIEF_MINUTEN` without a request
-  the session ends (sign-out) and the user signs in again.
+  the session ends (sign-out) and the user signs in again. The time of the last
+  request is stored with a granularity of `BIJWERKEN_NA_SECONDEN` (a session
+  write per page would make every page a database write).
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ from django.utils.http import urlencode
 from .tweede_factor import heeft_tweede_factor, is_geverifieerd, vereist_tweede_factor
 
 LAATSTE_ACTIVITEIT = "aanmelden_laatste_activiteit"
+#: The last activity is written to the session at most once per this many seconds: a
+#: session write is a database write on every page otherwise. The session then ends up
+#: to this much EARLIER than `SESSIE_INACTIEF_MINUTEN` after the last request, never later.
+BIJWERKEN_NA_SECONDEN = 60
 
 
 def zonder_tweede_factor(view: Callable) -> Callable:
@@ -73,5 +79,6 @@ class SessieverloopMiddleware:
                 )
                 terug = urlencode({"next": request.get_full_path()})
                 return redirect(f"{resolve_url(settings.LOGIN_URL)}?{terug}")
-            request.session[LAATSTE_ACTIVITEIT] = nu
+            if vorige is None or nu - vorige >= BIJWERKEN_NA_SECONDEN or nu < vorige:
+                request.session[LAATSTE_ACTIVITEIT] = nu
         return self.get_response(request)

@@ -16,6 +16,7 @@ import getpass
 import hashlib
 import hmac
 import json
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -80,6 +81,14 @@ VERBORGEN_VELDEN = frozenset(
 
 #: Any fixed number; all writers of the chain take this PostgreSQL advisory lock.
 _SLOT = 0x4C505F4155444954  # "LP_AUDIT"
+
+#: SQLite: the threads of one process queue here before `BEGIN IMMEDIATE`. The database
+#: lock still serialises every writer (and other processes); this only spares the threads
+#: SQLite's busy handler, which polls with sleeps of 1 to 100 ms, so under load a waiting
+#: writer slept long after the lock was free. Taken only when `registreer` opens the
+#: transaction itself: inside a caller's transaction the database lock is already held,
+#: and waiting here could deadlock with a thread that waits for that lock.
+_SCHRIJVERS = threading.Lock()
 
 _verzoek: ContextVar[HttpRequest | None] = ContextVar("audit_verzoek", default=None)
 _wijzigingen_stil: ContextVar[bool] = ContextVar("audit_wijzigingen_stil", default=False)
@@ -236,6 +245,13 @@ def registreer(
         "toelichting": _json(toelichting),
         "ip_adres": ip_adres_van(request),
     }
+    if connection.vendor == "sqlite" and not connection.in_atomic_block:
+        with _SCHRIJVERS:
+            return _schrijf(inhoud)
+    return _schrijf(inhoud)
+
+
+def _schrijf(inhoud: dict[str, Any]) -> Auditregel:
     with transaction.atomic():
         kop = _neem_kop()
         inhoud["tijdstip"] = timezone.now()  # under the lock: time order = chain order

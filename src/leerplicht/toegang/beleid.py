@@ -11,7 +11,9 @@ can never disagree. Nothing outside this module filters on rol or gemeente.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -19,6 +21,8 @@ from enum import StrEnum
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from leerplicht.domein.doorstroompunt_doelgroep import (
@@ -109,6 +113,51 @@ DOORSTROOMPUNT_WERKPROCESSEN: frozenset[str] = frozenset(
 DOORSTROOMPUNT_MELDINGEN: frozenset[str] = frozenset({"18plus"})
 
 
+# --- what is asked once per request ------------------------------------------------
+
+#: Answers that do not change while one request is handled (the user's gemeenten, the
+#: persons filter), per thread/task; None outside a request, so scripts and tests always
+#: ask afresh. Decisions are the same with or without it (tests/snelheid).
+_per_verzoek: ContextVar[dict | None] = ContextVar("toegang_per_verzoek", default=None)
+
+
+@contextmanager
+def per_verzoek() -> Iterator[None]:
+    """Inside: `gemeenten_van` asks the database once per medewerker, and the persons
+    filter of a reach is built once (`_personen_van_gemeenten`)."""
+    token = _per_verzoek.set({})
+    try:
+        yield
+    finally:
+        _per_verzoek.reset(token)
+
+
+def _vergeet_per_verzoek(**_: object) -> None:
+    cache = _per_verzoek.get()
+    if cache is not None:
+        cache.clear()
+
+
+class PerVerzoekMiddleware:
+    """Opens `per_verzoek` for each request (settings.MIDDLEWARE, before the first
+    middleware that asks for a rol)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        with per_verzoek():
+            return self.get_response(request)
+
+
+# A medewerker whose rol or gemeenten change is asked afresh, also within the request.
+m2m_changed.connect(
+    _vergeet_per_verzoek, sender=Medewerker.gemeenten.through, dispatch_uid="toegang_m2m"
+)
+post_save.connect(_vergeet_per_verzoek, sender=Medewerker, dispatch_uid="toegang_opslaan")
+post_delete.connect(_vergeet_per_verzoek, sender=Medewerker, dispatch_uid="toegang_wissen")
+
+
 # --- who is the user ---------------------------------------------------------------
 
 
@@ -127,11 +176,23 @@ def rol_van(gebruiker: Gebruiker) -> Rol | None:
 
 
 def gemeenten_van(gebruiker: Gebruiker) -> frozenset[str]:
-    """CBS-codes of the gemeenten the user works for (empty without a rol)."""
+    """CBS-codes of the gemeenten the user works for (empty without a rol).
+
+    Within a web request (`PerVerzoekMiddleware`) asked of the database once: a page
+    asks it for every queryset it scopes. A change of the medewerker's gemeenten
+    empties the cache (signals below), so even within the request it is never stale.
+    """
     medewerker = medewerker_van(gebruiker)
     if medewerker is None:
         return frozenset()
-    return frozenset(medewerker.gemeenten.values_list("code", flat=True))
+    cache = _per_verzoek.get()
+    sleutel = ("gemeenten", medewerker.pk)
+    if cache is not None and sleutel in cache:
+        return cache[sleutel]
+    gemeenten = frozenset(medewerker.gemeenten.values_list("code", flat=True))
+    if cache is not None:
+        cache[sleutel] = gemeenten
+    return gemeenten
 
 
 def bevoegdheden_van(gebruiker: Gebruiker) -> Bevoegdheden | None:
@@ -361,7 +422,22 @@ def personen_voor(gebruiker: Gebruiker, *, peildatum: date | None = None) -> Que
 
 
 def _personen_van_gemeenten(r: Reikwijdte) -> QuerySet[Persoon]:
-    """Living in one of the gemeenten, or with a record of one of them."""
+    """Living in one of the gemeenten, or with a record of one of them.
+
+    Building this filter (seven conditions) costs milliseconds of Python; within a
+    request it is built once per reach and handed out as a fresh copy (`.all()`), so a
+    caller's filters or evaluation never touch the kept one.
+    """
+    cache = _per_verzoek.get()
+    if cache is None:
+        return _bouw_personen_van_gemeenten(r)
+    sleutel = ("personen_van_gemeenten", r)
+    if sleutel not in cache:
+        cache[sleutel] = _bouw_personen_van_gemeenten(r)
+    return cache[sleutel].all()
+
+
+def _bouw_personen_van_gemeenten(r: Reikwijdte) -> QuerySet[Persoon]:
     return Persoon.objects.filter(
         Q(gemeente__in=r.gemeenten)
         | _heeft(_meldingen(r))

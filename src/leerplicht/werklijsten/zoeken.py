@@ -78,11 +78,16 @@ def zoek(gebruiker: beleid.Gebruiker, term: str, vandaag: date) -> Zoekresultaat
         return resultaat
     personen = beleid.zichtbaar(gebruiker, Persoon)
 
-    for p in personen.filter(pk=term).only("id"):
-        resultaat.voeg_toe(Treffer("persoonsnummer", _dossier(p.pk), f"persoon {p.pk}", p.pk))
-    if _BSN.match(term):
-        for p in personen.filter(bsn=term.zfill(9)).only("id"):
-            resultaat.voeg_toe(Treffer("bsn", _dossier(p.pk), f"persoon {p.pk}", p.pk))
+    # Persoonsnummer and BSN in one query: the reach filter is the costly part to build.
+    bsn = term.zfill(9) if _BSN.match(term) else None
+    op_persoon = Q(pk=term) | Q(bsn=bsn) if bsn else Q(pk=term)
+    gevonden = list(personen.filter(op_persoon).values_list("id", "bsn").order_by("id"))
+    for pk, _ in gevonden:
+        if pk == term:
+            resultaat.voeg_toe(Treffer("persoonsnummer", _dossier(pk), f"persoon {pk}", pk))
+    for pk, bsn_van_persoon in gevonden:
+        if bsn and bsn_van_persoon == bsn:
+            resultaat.voeg_toe(Treffer("bsn", _dossier(pk), f"persoon {pk}", pk))
 
     melding = (
         beleid.zichtbaar(gebruiker, Melding)
