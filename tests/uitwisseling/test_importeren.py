@@ -285,6 +285,19 @@ def test_commando_geeft_samenvatting_en_foutcode(tmp_path, capsys):
     assert "gemeenten.csv:2: code: 'XX' is geen CBS-gemeentecode" in capsys.readouterr().err
 
 
+def test_na_een_import_heeft_de_database_verse_statistieken(tmp_path):
+    """ANALYZE after a load: the planner knows the tables (SQLite keeps none by itself)."""
+    from django.db import connection
+
+    call_command("import", str(basisset().schrijf(tmp_path / "set")))
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'register_persoon'")
+        else:
+            cursor.execute("SELECT count(*) FROM pg_stats WHERE tablename = 'register_persoon'")
+        assert cursor.fetchone()[0] > 0
+
+
 def _bsn(volgnummer: int) -> str:
     while (bsn := test_bsn(volgnummer)) is None:
         volgnummer += 1

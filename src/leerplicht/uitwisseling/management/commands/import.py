@@ -10,6 +10,7 @@ from tqdm import tqdm
 
 from leerplicht.domein.formattering import getal
 from leerplicht.schema import zorg_voor_schema
+from leerplicht.statistieken import werk_statistieken_bij
 from leerplicht.uitwisseling.importeren import importeer
 
 
@@ -63,6 +64,7 @@ class Command(BaseCommand):
         if controleer:
             self.stdout.write("Controle geslaagd: geen fouten gevonden. Er is niets opgeslagen.")
         else:
+            werk_statistieken_bij()
             self.stdout.write(
                 f"Import geslaagd: {getal(resultaat.regels)} regels in {resultaat.seconden:.1f} s "
                 f"({getal(int(snelheid))} regels/s)."
