@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "leerplicht.vrijstellingen",
     "leerplicht.thuiszitters",
     "leerplicht.doorstroompunt",
+    "leerplicht.jikp",
     "leerplicht.uitwisseling",
     "leerplicht.cijfers",
     "leerplicht.portaal",

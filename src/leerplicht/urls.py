@@ -10,6 +10,8 @@ urlpatterns = [
     path("vrijstellingen/", include("leerplicht.vrijstellingen.urls")),
     path("thuiszitters/", include("leerplicht.thuiszitters.urls")),
     path("brieven/", include("leerplicht.brieven.urls")),
+    path("doorstroompunt/", include("leerplicht.doorstroompunt.urls")),
+    path("jikp/", include("leerplicht.jikp.urls")),
     path("audit/", include("leerplicht.audit.urls")),
     # Single sign-on: 404 unless LEERPLICHT_OIDC_* are set (docs/beheer/oidc.md).
     path("sso/", include("leerplicht.aanmelden.oidc_urls")),

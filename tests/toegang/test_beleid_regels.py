@@ -339,3 +339,20 @@ def test_privacy_officer_inzage_alleen_eigen_gemeenten(wereld: Wereld):
     assert gezien == {"EIGENKIND", "EIGENJONGERE"}
     for rol in (Rol.LEERPLICHTAMBTENAAR, Rol.APPLICATIEBEHEERDER, Rol.BELEIDSMEDEWERKER):
         assert not beleid.personen_voor_inzage(wereld.gebruikers[rol]).exists(), rol
+
+
+def test_warme_overdracht_alleen_van_de_eigen_gemeente(wereld: Wereld):
+    """The consulent DSP sees the leerplicht werkprocessen transferred at 18 of the own
+    gemeente (to take them on), no other leerplicht werkproces; figures-only rollen none."""
+    vandaag = date.today()
+    for sleutel in ("eigen_kind", "ander_kind"):
+        Werkproces.objects.filter(pk=wereld.personen[sleutel].records["werkproces"]).update(
+            gesloten=vandaag, resultaat="overdracht_dsp"
+        )
+    consulent = wereld.gebruikers[Rol.CONSULENT_DOORSTROOMPUNT]
+    assert list(beleid.overdrachten_voor(consulent).values_list("pk", flat=True)) == [
+        wereld.personen["eigen_kind"].records["werkproces"]
+    ]
+    assert not beleid.werkprocessen_voor(consulent).filter(type="relatief_verzuim").exists()
+    for rol in (Rol.BELEIDSMEDEWERKER, Rol.APPLICATIEBEHEERDER, Rol.PRIVACY_OFFICER):
+        assert not beleid.overdrachten_voor(wereld.gebruikers[rol]).exists()

@@ -20,6 +20,7 @@ from django.db import models
 from django.utils import timezone
 
 from leerplicht.doorstroompunt.models import Vsv
+from leerplicht.jikp.models import Jikpregistratie
 from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Inschrijving, Persoon
 from leerplicht.thuiszitters.models import Thuiszitter
@@ -146,6 +147,7 @@ ONDERDELEN: dict[type[models.Model], str] = {
     Verlofaanvraag: "verlofaanvragen",
     Thuiszitter: "thuiszitperiodes",
     Vsv: "vsv_trajecten",
+    Jikpregistratie: "jikp_registraties",
 }
 
 

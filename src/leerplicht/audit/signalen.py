@@ -16,6 +16,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete, pre_sav
 from django.dispatch import receiver
 
 from leerplicht.doorstroompunt.models import Vsv
+from leerplicht.jikp.models import Jikpregistratie
 from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Inschrijving, Persoon
 from leerplicht.thuiszitters.models import Thuiszitter
@@ -35,6 +36,7 @@ GEVOLGDE_MODELLEN: dict[type[models.Model], str] = {
     Verlofaanvraag: "verlofaanvraag",
     Thuiszitter: "thuiszitter",
     Vsv: "vsv",
+    Jikpregistratie: "jikpregistratie",
     Notitie: "notitie",
     Document: "document",
 }

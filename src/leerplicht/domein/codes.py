@@ -121,3 +121,42 @@ VSV_RESULTATEN_AFGEROND: dict[str, str] = {
 VSV_RESULTATEN: dict[str, str] = {**VSV_RESULTATEN_MONITORING, **VSV_RESULTATEN_AFGEROND}
 
 JA_NEE: dict[str, bool] = {"ja": True, "nee": False}
+
+#: The outcome of the consulent's work on a verzuim 18+ werkproces (`uitkomst_18plus`).
+VERZUIM_18PLUS_UITKOMSTEN: dict[str, str] = {
+    "opleiding_voortgezet": "opleiding voortgezet",
+    "gestopt": "gestopt met de opleiding",
+    "andere_opleiding": "andere opleiding",
+    "uit_beeld": "uit beeld",
+}
+
+#: Why a zorg en preventie 18+ traject was opened (`reden_18plus`).
+ZORG_PREVENTIE_18PLUS_REDENEN: dict[str, str] = {
+    "kans_op_uitval": "kans op uitval",
+    "negatief_studieadvies": "negatief studieadvies",
+    "verkeerde_studiekeuze": "verkeerde studiekeuze",
+    "geen_stage": "geen stage",
+    "geen_bbl_baan": "geen BBL-baan",
+    "advies": "advies",
+}
+
+#: JIKP (jongeren in een kwetsbare positie): the school type the young person left.
+JIKP_HERKOMST: dict[str, str] = {
+    "pro": "praktijkonderwijs",
+    "vso": "voortgezet speciaal onderwijs",
+    "vmbo_basis": "vmbo basisberoepsgerichte leerweg",
+    "entree": "mbo Entree-opleiding",
+}
+
+#: JIKP: what the young person does one, three and five years after leaving. ASSUMED
+#: (the yearly list's own categories are not public in this form): see
+#: docs/gebruikers/verzuim-18plus-en-jikp.md.
+JIKP_SITUATIES: dict[str, str] = {
+    "school": "school",
+    "werk": "werk",
+    "werk_en_school": "werk en school",
+    "dagbesteding": "dagbesteding",
+    "uitkering": "uitkering",
+    "thuis": "thuis (geen werk, school of dagbesteding)",
+    "onbekend": "onbekend",
+}

@@ -83,6 +83,8 @@ class Handeling(StrEnum):
     TEAM_STUREN = "team_sturen"
     #: The letter templates (.docx).
     SJABLONEN_BEHEREN = "sjablonen_beheren"
+    #: The Doorstroompunt's lists and vsv-trajecten: intake, monitoring, closing.
+    DOORSTROOMPUNT_WERKEN = "doorstroompunt_werken"
 
 
 #: Who does what (domain.md, "Who uses it"). A rol not listed for a handeling may not.
@@ -118,5 +120,7 @@ HANDELINGEN: dict[Handeling, frozenset[Rol]] = {
     # who is one in most teams); never the administratie.
     Handeling.VRIJSTELLING_BESLUITEN: frozenset({Rol.LEERPLICHTAMBTENAAR, Rol.TEAMMANAGER}),
     Handeling.TEAM_STUREN: frozenset({Rol.TEAMMANAGER}),
+    # The consulent's own work; the teammanager steers and stands in.
+    Handeling.DOORSTROOMPUNT_WERKEN: frozenset({Rol.CONSULENT_DOORSTROOMPUNT, Rol.TEAMMANAGER}),
     Handeling.SJABLONEN_BEHEREN: frozenset({Rol.APPLICATIEBEHEERDER}),
 }

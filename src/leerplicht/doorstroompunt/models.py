@@ -23,6 +23,17 @@ class Vsv(models.Model):
     onderwijssoort = models.CharField(
         max_length=8, choices=keuzes(ONDERWIJSSOORTEN), null=True, blank=True
     )
+    # --- casework (issue 5); not in the exchange format ---
+    #: The consulent's user name (like Werkproces.behandelaar).
+    behandelaar = models.CharField(max_length=150, null=True, blank=True)
+    #: The last monitoring contact; the next is due LEERPLICHT_VSV_MONITORING_MAANDEN later.
+    laatste_monitoring = models.DateField(null=True, blank=True)
+    #: What the consulent wrote at the last change (shown on the traject page).
+    toelichting = models.TextField(blank=True, db_default="")
+    #: The leerplicht werkproces whose warm transfer (overdracht_dsp) led here, if any.
+    overgedragen_uit = models.CharField(max_length=64, blank=True, db_default="")
+    #: Optimistic locking (leerplicht.versiebeheer), like Melding and Werkproces.
+    versie = models.PositiveIntegerField(default=1, db_default=1)
 
     class Meta:
         verbose_name = "vsv-traject"

@@ -26,6 +26,7 @@ from leerplicht.duo.verzuimloket_formaat import AFSLUITREDENEN, reden_voor_resul
 from leerplicht.versiebeheer import Versieconflict, neem_versie
 from leerplicht.werkprocessen.models import Document, Gebeurtenis, Werkproces
 from leerplicht.werkprocessen.toewijzing import kies_behandelaar
+from leerplicht.werkprocessen.verzuim_18plus import markeer_contact_ondanks
 
 from .models import Melding
 
@@ -230,6 +231,8 @@ def overdragen(
                     f"melding {aantal} in dit werkproces (recidive)"
                 ),
             )
+            # Verzuim 18+: a repeated "geen actie gewenst" still asks for contact.
+            markeer_contact_ondanks(melding, lopend, door=door)
             return Overdracht(lopend, nieuw=False, behandelaar=lopend.behandelaar)
         if melding.status != S.COMPLEET:
             raise Routefout(
@@ -274,6 +277,8 @@ def overdragen(
                 else "Niet toegewezen: geen toewijzingsregel past"
             ),
         )
+        # Verzuim 18+: a repeated "geen actie gewenst" still asks for contact.
+        markeer_contact_ondanks(melding, werkproces, door=door)
         return Overdracht(werkproces, nieuw=True, behandelaar=behandelaar)
 
 

@@ -37,6 +37,7 @@ from leerplicht.werkprocessen.toewijzing import (
     kies_behandelaar,
     mogelijke_behandelaars,
 )
+from leerplicht.werkprocessen.verzuim_18plus import beoordeling as beoordeling_18plus
 
 from . import route
 from .forms import Handinvoerformulier, Toewijzingsformulier, Uploadformulier
@@ -194,6 +195,8 @@ def _toon(
             if melding.status
             else "geen (eerdere registratie)",
             "knoppen": _knoppen(melding),
+            # Verzuim 18+: does the consulent act (actie gewenst, repeated melding)?
+            "beoordeling_18plus": beoordeling_18plus(melding),
             "fout": fout,
             "te_laat": bool(
                 melding.status == S.VERZUIMSTAAT_OPGEVRAAGD

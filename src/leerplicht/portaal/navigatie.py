@@ -38,6 +38,12 @@ MENU: tuple[Menuitem, ...] = (
         _handeling(Handeling.VRIJSTELLING_REGISTREREN),
     ),
     Menuitem("thuiszitters:lijst", "Thuiszitters", beleid.ziet_dossiers),
+    Menuitem(
+        "doorstroompunt:overzicht",
+        "Doorstroompunt",
+        _handeling(Handeling.DOORSTROOMPUNT_WERKEN),
+    ),
+    Menuitem("jikp:lijst", "JIKP", _handeling(Handeling.DOORSTROOMPUNT_WERKEN)),
     Menuitem("werklijsten:team", "Team", _handeling(Handeling.TEAM_STUREN)),
     Menuitem("brieven:sjablonen", "Briefsjablonen", _handeling(Handeling.SJABLONEN_BEHEREN)),
     Menuitem("audit:overzicht", "Auditlog", beleid.leest_auditlog),

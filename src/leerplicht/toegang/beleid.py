@@ -32,6 +32,7 @@ from leerplicht.domein.doorstroompunt_doelgroep import (
 from leerplicht.domein.leeftijd import verjaardag
 from leerplicht.domein.rollen import HANDELINGEN, ZIET_CIJFERS, ZIET_DOSSIERS, Handeling, Rol
 from leerplicht.doorstroompunt.models import Vsv
+from leerplicht.jikp.models import Jikpregistratie
 from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Inschrijving, Persoon
 from leerplicht.thuiszitters.models import Thuiszitter
@@ -335,6 +336,20 @@ def documenten_voor(gebruiker: Gebruiker) -> QuerySet[Document]:
     return Document.objects.filter(voorwaarde)
 
 
+def overdrachten_voor(gebruiker: Gebruiker) -> QuerySet[Werkproces]:
+    """The warm transfers at 18 the user may take on: leerplicht werkprocessen of the own
+    gemeenten closed with resultaat `overdracht_dsp`. For the Doorstroompunt reach this is
+    the only door to a leerplicht werkproces, and only to its number, closing date and the
+    person's age (the list); taking it on opens a Doorstroompunt werkproces, which brings
+    the person into reach (`doorstroompunt_personen`), not the leerplicht file."""
+    r = Reikwijdte.van(gebruiker)
+    if r.bereik is Dossierbereik.GEEN:
+        return Werkproces.objects.none()
+    return Werkproces.objects.filter(
+        gemeente__in=r.gemeenten, resultaat="overdracht_dsp", gesloten__isnull=False
+    )
+
+
 def meldingen_voor(gebruiker: Gebruiker) -> QuerySet[Melding]:
     return _meldingen(Reikwijdte.van(gebruiker))
 
@@ -397,6 +412,18 @@ def _vsv(r: Reikwijdte) -> QuerySet[Vsv]:
     if r.bereik is Dossierbereik.GEEN:
         return Vsv.objects.none()
     return Vsv.objects.filter(gemeente__in=r.gemeenten)
+
+
+def jikp_voor(gebruiker: Gebruiker) -> QuerySet[Jikpregistratie]:
+    """JIKP registrations of the own gemeenten. The Doorstroompunt reach: only of the persons
+    the consulent may open anyway (a JIKP registration does not widen that reach)."""
+    r = Reikwijdte.van(gebruiker)
+    if r.bereik is Dossierbereik.GEEN:
+        return Jikpregistratie.objects.none()
+    rijen = Jikpregistratie.objects.filter(gemeente__in=r.gemeenten)
+    if r.bereik is Dossierbereik.DOORSTROOMPUNT:
+        rijen = rijen.filter(persoon__in=doorstroompunt_personen(r, timezone.localdate()))
+    return rijen
 
 
 def _heeft(queryset: QuerySet) -> Exists:
@@ -506,6 +533,7 @@ ZICHTBAAR: dict[type[models.Model], Callable[[Gebruiker], QuerySet]] = {
     Verlofaanvraag: verlofaanvragen_voor,
     Thuiszitter: thuiszitters_voor,
     Vsv: vsv_voor,
+    Jikpregistratie: jikp_voor,
     Notitie: notities_voor,
     Gebeurtenis: gebeurtenissen_voor,
     Document: documenten_voor,

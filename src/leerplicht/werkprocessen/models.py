@@ -58,6 +58,22 @@ class Werkproces(models.Model):
         max_length=8, choices=keuzes(ONDERWIJSSOORTEN), null=True, blank=True
     )
     behandelaar = models.CharField(max_length=150, null=True, blank=True)
+    #: Verzuim 18+ and zorg en preventie 18+: the outcome of the consulent's work.
+    uitkomst_18plus = models.CharField(
+        max_length=24,
+        choices=keuzes(codes.VERZUIM_18PLUS_UITKOMSTEN),
+        null=True,
+        blank=True,
+        db_default=None,
+    )
+    #: Zorg en preventie 18+: why the traject was opened.
+    reden_18plus = models.CharField(
+        max_length=24,
+        choices=keuzes(codes.ZORG_PREVENTIE_18PLUS_REDENEN),
+        null=True,
+        blank=True,
+        db_default=None,
+    )
     #: Raised on every save through the casework services (optimistic locking): two
     #: people saving the same werkproces, the second gets a conflict message.
     versie = models.PositiveIntegerField(default=1, db_default=1)
@@ -73,6 +89,12 @@ class Werkproces(models.Model):
             code_check("type", codes.WERKPROCES_TYPEN, "werkproces_type"),
             code_check("resultaat", codes.WERKPROCES_RESULTATEN, "werkproces_resultaat"),
             code_check("onderwijssoort", ONDERWIJSSOORTEN, "werkproces_onderwijssoort"),
+            code_check(
+                "uitkomst_18plus", codes.VERZUIM_18PLUS_UITKOMSTEN, "werkproces_uitkomst_18plus"
+            ),
+            code_check(
+                "reden_18plus", codes.ZORG_PREVENTIE_18PLUS_REDENEN, "werkproces_reden_18plus"
+            ),
             models.CheckConstraint(
                 condition=Q(gesloten__isnull=True) | Q(gesloten__gte=models.F("geopend")),
                 name="werkproces_gesloten_na_geopend",

@@ -21,3 +21,19 @@ urlpatterns = [
     path("<str:werkproces_id>/heropenen/", views.heropenen, name="heropenen"),
     path("<str:werkproces_id>/behandelaar/", views.behandelaar, name="behandelaar"),
 ]
+
+# Task H (issue 5): the Doorstroompunt's 18+ work (werkprocessen.views_18plus).
+from . import views_18plus  # noqa: E402
+
+urlpatterns += [
+    path(
+        "persoon/<str:persoon_id>/zorg-preventie-18plus/",
+        views_18plus.zorg_preventie_18plus_openen,
+        name="zorg_preventie_18plus_openen",
+    ),
+    path(
+        "<str:werkproces_id>/uitkomst-18plus/",
+        views_18plus.uitkomst_18plus,
+        name="uitkomst_18plus",
+    ),
+]

@@ -1,7 +1,7 @@
 """`vsv`: new and old voortijdig schoolverlaters by status at the end of the year (31 July).
 
-Status on 31 July: afgerond when afgerond_op <= 31 July; else monitoring when
-monitoring_vanaf <= 31 July; else in behandeling. `nieuw` are rows with
+Status on 31 July: `domein.vsv_traject.STATUSREGEL` (afgerond when afgerond_op <= 31 July;
+else monitoring when monitoring_vanaf <= 31 July; else in behandeling). `nieuw` are rows with
 `uitgeschreven` in the year, `oud` those of the four school years before it.
 Result counts have a key for every code; rows without a resultaat count
 under `onbekend`, so a status's results add up to its count.
@@ -12,12 +12,13 @@ from __future__ import annotations
 from django.db.models import Case, CharField, Q, Value, When
 
 from leerplicht.domein.codes import VSV_RESULTATEN
+from leerplicht.domein.vsv_traject import STANDAARDSTATUS, STATUSREGEL, Vsvstatus
 from leerplicht.doorstroompunt.models import Vsv
 
 from ..context import Rapportcontext
 from ..tellen import tel, verdeel
 
-STATUSSEN = ("in_behandeling", "monitoring", "afgerond")
+STATUSSEN = tuple(s.value for s in Vsvstatus)
 COHORTEN = ("nieuw", "oud")
 OUDE_JAREN = 4
 
@@ -42,9 +43,8 @@ def bereken(ctx: Rapportcontext) -> dict[str, dict]:
             output_field=CharField(),
         ),
         status=Case(
-            When(afgerond_op__lte=einde, then=Value("afgerond")),
-            When(monitoring_vanaf__lte=einde, then=Value("monitoring")),
-            default=Value("in_behandeling"),
+            *(When(**{f"{veld}__lte": einde}, then=Value(str(s))) for veld, s in STATUSREGEL),
+            default=Value(str(STANDAARDSTATUS)),
             output_field=CharField(),
         ),
         afgerond_in_jaar=Case(
