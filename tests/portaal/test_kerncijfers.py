@@ -31,7 +31,14 @@ def gemeente(naam: str, **w: int | float | None) -> dict:
             g: {"behandeld": 0, "toegekend": w.get(f"toegekend_{g}", 0), "afgewezen": 0}
             for g in GRONDEN
         },
-        "vsv": {"nieuw": {"totaal": w.get("vsv", 0)}},
+        "vsv": {
+            "nieuw": {"totaal": w.get("vsv", 0), "monitoring": w.get("vsv_monitoring", 0)},
+            "oud": {"totaal": w.get("oud_vsv", 0), "monitoring": w.get("oud_monitoring", 0)},
+        },
+        "verzuim_18plus": {
+            "meldingen": w.get("verzuim_18plus", 0),
+            "recidive": w.get("recidive_18plus", 0),
+        },
     }
 
 
@@ -137,6 +144,11 @@ def test_samengestelde_cijfers():
             pv=6,
             thuiszitters=9,
             vsv=11,
+            vsv_monitoring=2,
+            oud_vsv=13,
+            oud_monitoring=3,
+            verzuim_18plus=14,
+            recidive_18plus=4,
         ),
         totaal=gemeente("Totaal"),
     )
@@ -154,6 +166,10 @@ def test_samengestelde_cijfers():
         "thuiszitters-nieuw": 9,
         "vrijstellingen-toegekend": 7,
         "nieuwe-vsvers": 11,
+        "oud-vsvers": 13,
+        "vsvers-in-monitoring": 5,
+        "verzuim-18plus": 14,
+        "verzuim-18plus-recidive": 4,
     }
     assert tabel(k, "werkprocessen-percentage").rijen[0].nieuw_tekst == ""
 
@@ -179,3 +195,16 @@ def test_alleen_totaal_zonder_gemeenten():
     leeg = rapport("2024-2025", totaal=gemeente("Totaal"))
     for t in kerncijfers(leeg, leeg).tabellen:
         assert [r.naam for r in t.rijen] == ["Totaal"]
+
+
+def test_vastgesteld_rapport_zonder_verzuim_18plus_toont_leeg():
+    """A school year frozen before the section existed: empty cells, no change, no error."""
+    oud = gemeente("A", verzuim_18plus=3)
+    del oud["verzuim_18plus"]
+    del oud["vsv"]["oud"]
+    nu = rapport("2024-2025", GM0001=gemeente("A", verzuim_18plus=3), totaal=gemeente("T"))
+    vorig = rapport("2023-2024", GM0001=oud, totaal=gemeente("T"))
+    k = kerncijfers(nu, vorig)
+    rij = tabel(k, "verzuim-18plus").rijen[0]
+    assert (rij.nieuw, rij.oud, rij.oud_tekst, rij.verandering) == (3, None, "", None)
+    assert tabel(k, "vsvers-in-monitoring").rijen[0].oud is None

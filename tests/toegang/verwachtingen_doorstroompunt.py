@@ -89,3 +89,15 @@ VERWACHTINGEN: dict[str, Callable[[Wereld], list[Geval]]] = {
     "doorstroompunt:voorstel_bevestigen": _formulier("voorstel"),
     "doorstroompunt:overdracht_aannemen": _overdracht,
 }
+
+
+def _uitschrijvingen(w: Wereld) -> list[Geval]:
+    """The upload of DUO's de-registrations: the form for who works at the Doorstroompunt;
+    an empty POST is refused (400, nothing stored)."""
+    return [
+        Geval(Verzoek("get", "/doorstroompunt/uitschrijvingen/"), alleen(WERKEN)),
+        Geval(Verzoek("post", "/doorstroompunt/uitschrijvingen/", {}), alleen(WERKEN, ja=400)),
+    ]
+
+
+VERWACHTINGEN["doorstroompunt:uitschrijvingen"] = _uitschrijvingen

@@ -23,6 +23,7 @@ from .secties import (
     meldingen,
     resultaten,
     thuiszitters,
+    verzuim_18plus,
     vrijstellingen,
     vsv,
     werkprocessen,
@@ -39,6 +40,8 @@ SECTIES: dict[str, Callable[[Rapportcontext], dict[str, dict]]] = {
     "thuiszitters": thuiszitters.bereken,
     "resultaten": resultaten.bereken,
     "vsv": vsv.bereken,
+    # Extensions on figures.md (docs/gebruikers/cijfers.md):
+    "verzuim_18plus": verzuim_18plus.bereken,
 }
 
 #: Values computed from other values, after summing (so `totaal` gets them right too).
@@ -83,9 +86,11 @@ def totaal_van(delen: list[dict]) -> dict:
     """The `totaal` entry of gemeenten' figures: summed counts, then derived values.
 
     Also used for a subset of a frozen rapport (leerplicht.bewaren), so it is summed the
-    same way as here.
+    same way as here. A rapport frozen before a section was added lacks it: only the
+    sections the parts have are summed.
     """
-    totaal: dict = {"naam": "Totaal", **{s: _som([d[s] for d in delen]) for s in SECTIES}}
+    secties = [s for s in SECTIES if all(s in d for d in delen)]
+    totaal: dict = {"naam": "Totaal", **{s: _som([d[s] for d in delen]) for s in secties}}
     for vul in AFGELEIDE_WAARDEN:
         vul(totaal)
     return totaal

@@ -6,6 +6,8 @@ app_name = "doorstroompunt"
 urlpatterns = [
     # Internal ids only in URLs; never a name or BSN. The gemeente filter is a code.
     path("", views.overzicht, name="overzicht"),
+    # Before "<str:vsv_id>/": otherwise the word would be taken for a traject id.
+    path("uitschrijvingen/", views.uitschrijvingen, name="uitschrijvingen"),
     path(
         "overdracht/<str:werkproces_id>/aannemen/",
         views.overdracht_aannemen,

@@ -7,7 +7,10 @@ a broken rule the page again with the message (400), on a versie conflict 409.
 
 from __future__ import annotations
 
+import re
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
@@ -16,19 +19,28 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from leerplicht.audit.logboek import registreer
 from leerplicht.domein import vsv_traject as regels
 from leerplicht.domein.leeftijd import leeftijd_op
 from leerplicht.domein.rollen import Handeling
+from leerplicht.duo.fouten import OngeldigeLevering
+from leerplicht.duo.koppeling import duo_koppeling
 from leerplicht.register.models import Gemeente
 from leerplicht.toegang.beleid import gemeenten_van, mag, overdrachten_voor, zichtbaar
 from leerplicht.toegang.bescherming import object_of_404, vereist_dossiertoegang, vereist_handeling
 
 from . import diensten
-from .forms import Afrondformulier, Monitoringformulier, Voorstelformulier, Vsvformulier
+from .forms import (
+    Afrondformulier,
+    Monitoringformulier,
+    Uitschrijvingenformulier,
+    Voorstelformulier,
+    Vsvformulier,
+)
 from .models import Vsv
+from .uitschrijvingen import neem_uitschrijvingen_in
 
 #: What the traject page shows (audit "inzien": field names only).
 GETOONDE_VELDEN = (
@@ -252,3 +264,53 @@ def voorstel_bevestigen(request: HttpRequest, vsv_id: str) -> HttpResponse:
         return diensten.bevestig_voorstel(v, door=door, versie=d["versie"])
 
     return _verwerk(request, vsv_id, Voorstelformulier, actie, "Afgerond: geen doelgroep meer.")
+
+
+# --- DUO's list of de-registrations without startkwalificatie --------------------------------
+
+
+def _veilige_naam(naam: str) -> str:
+    """The uploaded file's name for error messages, without a path or odd characters."""
+    basis = Path(naam or "uitschrijvingen.csv").name
+    return re.sub(r"[^A-Za-z0-9._-]", "_", basis)[-100:] or "uitschrijvingen.csv"
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@vereist_handeling(Handeling.DOORSTROOMPUNT_WERKEN)
+def uitschrijvingen(request: HttpRequest) -> HttpResponse:
+    """Upload the list: every located error shown, nothing stored on error."""
+    post = request.method == "POST"
+    formulier = Uitschrijvingenformulier(
+        request.POST if post else None,
+        request.FILES if post else None,
+        gemeenten=gemeenten_van(request.user),
+    )
+    fouten: list[str] = []
+    if formulier.is_valid():
+        bestand = formulier.cleaned_data["bestand"]
+        gemeente = Gemeente.objects.get(code=formulier.cleaned_data["gemeente"])
+        with tempfile.TemporaryDirectory() as map_:
+            pad = Path(map_) / _veilige_naam(bestand.name)
+            with pad.open("wb") as uit:
+                for stuk in bestand.chunks():
+                    uit.write(stuk)
+            try:
+                resultaat = neem_uitschrijvingen_in(
+                    duo_koppeling().lees_uitschrijvingen(pad),
+                    gemeente=gemeente,
+                    door=request.user.get_username(),
+                    request=request,
+                )
+            except OngeldigeLevering as fout:
+                fouten = fout.regels()
+            else:
+                messages.success(request, resultaat.samenvatting())
+                return redirect(reverse("doorstroompunt:overzicht") + f"?gemeente={gemeente.code}")
+    status = 400 if formulier.errors or fouten else 200
+    return render(
+        request,
+        "doorstroompunt/uitschrijvingen.html",
+        {"formulier": formulier, "fouten": fouten},
+        status=status,
+    )

@@ -18,9 +18,10 @@ from django.utils import timezone
 from leerplicht.uitwisseling.fouten import STANDAARD_MAXIMUM, Foutenlijst
 from leerplicht.uitwisseling.lezer import Bestandslezer
 
+from . import uitschrijvingen_formaat
 from . import verzuimloket_formaat as formaat
 from .fouten import OngeldigeLevering
-from .koppeling import Terugmelding, Verzuimmelding, Vrijstellingsregistratie
+from .koppeling import Terugmelding, Uitschrijving, Verzuimmelding, Vrijstellingsregistratie
 
 
 class Bestandskoppeling:
@@ -58,6 +59,26 @@ class Bestandskoppeling:
         if fouten:
             raise OngeldigeLevering(fouten)
         return meldingen
+
+    # --- de-registrations without startkwalificatie --------------------------------------
+
+    def lees_uitschrijvingen(self, bron: Path) -> list[Uitschrijving]:
+        """Layout: `uitschrijvingen_formaat` (assumed, see there)."""
+        bron = Path(bron)
+        fouten = Foutenlijst(self.max_fouten)
+        naam = bron.name
+        if not bron.is_file():
+            fouten.voeg_toe(naam, 1, "", "bestand bestaat niet of is geen bestand")
+            raise OngeldigeLevering(fouten)
+        lezer = Bestandslezer(uitschrijvingen_formaat.bestandsspec(naam), fouten)
+        with bron.open("rb") as invoer:
+            uitschrijvingen = [
+                uitschrijvingen_formaat.naar_uitschrijving(rij, f"{naam}:{regel}")
+                for regel, rij in lezer.rijen(invoer)
+            ]
+        if fouten:
+            raise OngeldigeLevering(fouten)
+        return uitschrijvingen
 
     # --- Verzuimloket: statuses back --------------------------------------------------
 

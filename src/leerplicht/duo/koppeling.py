@@ -2,8 +2,8 @@
 
 Implementations: `leerplicht.duo.bestanden.Bestandskoppeling` (files, the default).
 Everything crossing the border is a plain dataclass, so the casework never sees a DUO
-file layout or message format (those live in `leerplicht.duo.verzuimloket_formaat` and
-`leerplicht.duo.vrijstellingenregister_formaat`).
+file layout or message format (those live in `leerplicht.duo.verzuimloket_formaat`,
+`leerplicht.duo.uitschrijvingen_formaat` and `leerplicht.duo.vrijstellingenregister_formaat`).
 """
 
 from __future__ import annotations
@@ -80,10 +80,31 @@ class Vrijstellingsregistratie:
     handeling: str
 
 
+@dataclass(frozen=True)
+class Uitschrijving:
+    """One row of DUO's list of de-registrations without startkwalificatie (13-23)."""
+
+    #: Where in the source it came from, for error messages ("bestand.csv:12").
+    herkomst: str
+    bsn: str
+    geboortedatum: date
+    brin: str
+    vestiging: str | None
+    #: The last day enrolled.
+    uitschrijfdatum: date
+    #: A code of `domein.onderwijssoort.ONDERWIJSSOORTEN`, if DUO gave one.
+    onderwijssoort: str | None
+
+
 class DuoKoppeling(Protocol):
     def lees_verzuimmeldingen(self, bron: Path) -> list[Verzuimmelding]:
         """The meldingen of one delivery. Raises `uitwisseling`'s located Dutch errors
         (file, line, field) for a delivery that cannot be read; never half a list."""
+        ...
+
+    def lees_uitschrijvingen(self, bron: Path) -> list[Uitschrijving]:
+        """The de-registrations without startkwalificatie of one delivery; the same
+        located errors as `lees_verzuimmeldingen`, never half a list."""
         ...
 
     def meld_status(self, terugmeldingen: list[Terugmelding]) -> Path | None:

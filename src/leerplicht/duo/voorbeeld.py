@@ -71,3 +71,35 @@ def schrijf_verzuimloket_bestand(pad: Path, personen: Iterable[Leerling], **opti
         schrijver.writeheader()
         schrijver.writerows(rijen)
     return [r["meldingsnummer"] for r in rijen]
+
+
+def schrijf_uitschrijvingen_bestand(
+    pad: Path,
+    personen: Iterable[Leerling],
+    *,
+    brin: str,
+    vestiging: str | None = None,
+    uitschrijfdatum: date | None = None,
+    onderwijssoort: str = "mbo",
+) -> int:
+    """Write a list of de-registrations without startkwalificatie (layout:
+    `uitschrijvingen_formaat`) to `pad`; returns the number of rows."""
+    from . import uitschrijvingen_formaat
+
+    datum = uitschrijfdatum or date.today()
+    rijen = [
+        {
+            "bsn": persoon.bsn or "",
+            "geboortedatum": persoon.geboortedatum.isoformat(),
+            "brin": brin,
+            "vestiging": vestiging or "",
+            "uitschrijfdatum": datum.isoformat(),
+            "onderwijssoort": onderwijssoort,
+        }
+        for persoon in personen
+    ]
+    with Path(pad).open("w", encoding="utf-8", newline="") as uit:
+        schrijver = csv.DictWriter(uit, fieldnames=uitschrijvingen_formaat.KOLOMMEN, delimiter=";")
+        schrijver.writeheader()
+        schrijver.writerows(rijen)
+    return len(rijen)

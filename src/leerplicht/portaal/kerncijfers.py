@@ -37,6 +37,22 @@ def _relatief_verzuim(g: dict) -> int:
     return sum(meldingen[soort]["totaal"] for soort in ("wettelijk", "langdurig", "luxe"))
 
 
+def _deel(g: dict, sectie: str, *pad: str) -> Waarde:
+    """A value of a section that a rapport frozen before the section existed lacks: None
+    (shown empty, no change) instead of an error."""
+    waarde: object = g.get(sectie)
+    for sleutel in pad:
+        if not isinstance(waarde, dict):
+            return None
+        waarde = waarde.get(sleutel)
+    return waarde if isinstance(waarde, int | float) else None
+
+
+def _vsv_monitoring(g: dict) -> Waarde:
+    nieuw, oud = _deel(g, "vsv", "nieuw", "monitoring"), _deel(g, "vsv", "oud", "monitoring")
+    return None if nieuw is None or oud is None else nieuw + oud
+
+
 KERNCIJFERS: tuple[Kerncijfer, ...] = (
     Kerncijfer(
         "leerlingen",
@@ -105,6 +121,32 @@ KERNCIJFERS: tuple[Kerncijfer, ...] = (
         "Nieuwe voortijdig schoolverlaters",
         "Jongeren die in het schooljaar zonder startkwalificatie van school zijn gegaan.",
         lambda g: g["vsv"]["nieuw"]["totaal"],
+    ),
+    # Doorstroompunt (issue 5 item 8): for the consulent and the teammanager.
+    Kerncijfer(
+        "oud-vsvers",
+        "Oud-vsv'ers",
+        "Jongeren die in de vier schooljaren daarvoor zonder startkwalificatie van school "
+        "zijn gegaan, in elke status op 31 juli.",
+        lambda g: _deel(g, "vsv", "oud", "totaal"),
+    ),
+    Kerncijfer(
+        "vsvers-in-monitoring",
+        "Vsv'ers in monitoring",
+        "Nieuwe en oude vsv'ers die op 31 juli in monitoring waren.",
+        _vsv_monitoring,
+    ),
+    Kerncijfer(
+        "verzuim-18plus",
+        "Meldingen verzuim 18+",
+        "Meldingen van verzuim van jongeren van 18 jaar en ouder in het schooljaar.",
+        lambda g: _deel(g, "verzuim_18plus", "meldingen"),
+    ),
+    Kerncijfer(
+        "verzuim-18plus-recidive",
+        "Jongeren met herhaald verzuim 18+",
+        "Jongeren met twee of meer meldingen verzuim 18+ in het schooljaar (recidive).",
+        lambda g: _deel(g, "verzuim_18plus", "recidive"),
     ),
 )
 

@@ -5,6 +5,10 @@ else monitoring when monitoring_vanaf <= 31 July; else in behandeling). `nieuw` 
 `uitgeschreven` in the year, `oud` those of the four school years before it.
 Result counts have a key for every code; rows without a resultaat count
 under `onbekend`, so a status's results add up to its count.
+
+Extension (issue 5 item 8): `leeftijd_31_juli` = per cohort, the trajecten not afgerond
+on 31 July (in behandeling or monitoring) by age on 31 July in the classes of
+`domein.leeftijdsklasse.VSV_OPEN`, plus `totaal` (= in_behandeling + monitoring).
 """
 
 from __future__ import annotations
@@ -12,10 +16,12 @@ from __future__ import annotations
 from django.db.models import Case, CharField, Q, Value, When
 
 from leerplicht.domein.codes import VSV_RESULTATEN
+from leerplicht.domein.leeftijdsklasse import VSV_OPEN
 from leerplicht.domein.vsv_traject import STANDAARDSTATUS, STATUSREGEL, Vsvstatus
 from leerplicht.doorstroompunt.models import Vsv
 
 from ..context import Rapportcontext
+from ..leeftijd_in_sql import leeftijdsklasse, leeftijdsverschil
 from ..tellen import tel, verdeel
 
 STATUSSEN = tuple(s.value for s in Vsvstatus)
@@ -68,6 +74,17 @@ def bereken(ctx: Rapportcontext) -> dict[str, dict]:
         ),
         ctx.gemeenten,
     )
+    leeftijd = verdeel(
+        tel(
+            trajecten.exclude(status=str(Vsvstatus.AFGEROND))
+            .annotate(_verschil=leeftijdsverschil("persoon__geboortedatum", einde))
+            .annotate(klasse=leeftijdsklasse("_verschil", VSV_OPEN)),
+            "gemeente_id",
+            "cohort",
+            "klasse",
+        ),
+        ctx.gemeenten,
+    )
     uitkomst = {}
     for gemeente in ctx.gemeenten:
         sectie: dict = {}
@@ -81,5 +98,9 @@ def bereken(ctx: Rapportcontext) -> dict[str, dict]:
         sectie["resultaat_afgerond"] = {
             c: _resultaten(afgerond[gemeente], c, "ja") for c in COHORTEN
         }
+        sectie["leeftijd_31_juli"] = {}
+        for cohort in COHORTEN:
+            klassen = {k: leeftijd[gemeente].get((cohort, k), 0) for k, _ in VSV_OPEN}
+            sectie["leeftijd_31_juli"][cohort] = klassen | {"totaal": sum(klassen.values())}
         uitkomst[gemeente] = sectie
     return uitkomst
