@@ -11,7 +11,7 @@ from django.utils import timezone
 from leerplicht.doorstroompunt import diensten
 from leerplicht.doorstroompunt.models import Vsv
 from leerplicht.meldingen.models import Melding
-from leerplicht.register.models import Inschrijving
+from leerplicht.register.models import Inschrijving, Persoon
 from leerplicht.werkprocessen.models import Gebeurtenis, Werkproces
 from portaal.fabrieken import PersoonFactory, VsvFactory, WerkprocesFactory
 
@@ -169,3 +169,18 @@ def test_overdracht_van_ingeschrevene_wordt_verzuim_18plus(regio):
     overdracht = WerkprocesFactory(persoon=persoon, gesloten=vandaag, resultaat="overdracht_dsp")
     assert diensten.neem_overdracht_aan(overdracht, door="c").type == "verzuim_18plus"
     assert not Melding.objects.filter(persoon=persoon).exists()
+
+
+def test_verhuisd_binnen_de_regio_het_traject_gaat_mee(regio):
+    """The person moves to the other gemeente of the region: confirming moves the open
+    traject there (its consulent sees it now), nothing is closed."""
+    persoon = ingeschreven(regio, date(2005, 1, 1))
+    vsv = VsvFactory(persoon=persoon, gemeente=regio.gemeente, uitgeschreven=date(2024, 10, 1))
+    Persoon.objects.filter(pk=persoon.pk).update(gemeente=regio.ander)
+    [(gevonden, voorstel)] = diensten.voorstellen(
+        Vsv.objects.select_related("persoon"), date(2025, 3, 3)
+    )
+    assert gevonden.pk == vsv.pk and voorstel.reden == "meeverhuizen"
+    vsv = diensten.bevestig_voorstel(vsv, door="c", versie=1, vandaag=date(2025, 3, 3))
+    assert (vsv.gemeente_id, vsv.afgerond_op, vsv.resultaat) == (regio.ander.pk, None, None)
+    assert diensten.voorstellen(Vsv.objects.select_related("persoon"), date(2025, 3, 3)) == []

@@ -50,7 +50,7 @@ def test_overzicht_toont_de_lijsten(regio):
         assert f"/doorstroompunt/{v.pk}/" in tekst
     assert f"/doorstroompunt/overdracht/{overdracht.pk}/aannemen/" in tekst
     assert "Monitoring aan de beurt (1)" in tekst
-    assert "Voorstellen geen doelgroep meer (1)" in tekst
+    assert "Voorstellen (1)" in tekst
     assert Auditregel.objects.filter(
         actie="inzien", object_type="doorstroompunt_overzicht"
     ).exists()

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from leerplicht.domein.doorstroompunt_doelgroep import in_doelgroep_doorstroompunt
 from leerplicht.domein.vsv_traject import (
     OVERGANGEN,
+    Voorstel,
     Voorstelreden,
     Vsvstatus,
     einde_doelgroep_traject,
@@ -164,3 +165,19 @@ def test_einde_is_de_eerste_dag_buiten_de_doelgroep(geboren, dagen):
     assert not in_doelgroep_doorstroompunt(geboren, einde)
     if einde > start:
         assert in_doelgroep_doorstroompunt(geboren, einde - timedelta(days=1))
+
+
+def test_verhuizing_binnen_de_regio_neemt_het_traject_mee():
+    """Moving to another gemeente of the region: the traject goes along, not closed."""
+    argumenten = {
+        "geboortedatum": date(2005, 1, 1),
+        "uitgeschreven": date(2024, 1, 1),
+        "woongemeente": "GM2",
+        "trajectgemeente": "GM1",
+        "afgerond_op": None,
+        "vandaag": date(2025, 3, 3),
+    }
+    binnen = voorstel_geen_doelgroep(**argumenten, regiogemeenten=frozenset({"GM1", "GM2"}))
+    assert binnen == Voorstel(Voorstelreden.MEEVERHUIZEN, date(2025, 3, 3))
+    buiten = voorstel_geen_doelgroep(**argumenten, regiogemeenten=frozenset({"GM1", "GM3"}))
+    assert buiten == Voorstel(Voorstelreden.VERHUISD, date(2025, 3, 3))

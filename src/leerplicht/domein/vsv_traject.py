@@ -146,11 +146,14 @@ def einde_doelgroep_traject(geboortedatum: date, vanaf: date) -> date:
 class Voorstelreden(StrEnum):
     LEEFTIJD = "leeftijd"
     VERHUISD = "verhuisd"
+    #: Moved to another gemeente of the region: the traject goes along, it is not closed.
+    MEEVERHUIZEN = "meeverhuizen"
 
 
 VOORSTELREDENEN: dict[Voorstelreden, str] = {
     Voorstelreden.LEEFTIJD: "leeftijdsgrens bereikt",
-    Voorstelreden.VERHUISD: "verhuisd buiten de gemeente",
+    Voorstelreden.VERHUISD: "verhuisd buiten de regio",
+    Voorstelreden.MEEVERHUIZEN: "verhuisd binnen de regio: het traject gaat mee",
 }
 
 
@@ -168,15 +171,19 @@ def voorstel_geen_doelgroep(
     trajectgemeente: str,
     afgerond_op: date | None,
     vandaag: date,
+    regiogemeenten: frozenset[str] = frozenset(),
 ) -> Voorstel | None:
-    """The proposal to close with `geen_doelgroep`, for the consulent to confirm: from the
-    day the age limit is reached, or now when the person lives outside the traject's
-    gemeente. None for a closed traject or while neither applies."""
+    """The proposal for the consulent to confirm: close with `geen_doelgroep` from the day
+    the age limit is reached, or now when the person lives outside the region; move the
+    traject along when they moved to another gemeente of the region (`regiogemeenten`).
+    None for a closed traject or while nothing applies."""
     if afgerond_op is not None:
         return None
     einde = einde_doelgroep_traject(geboortedatum, uitgeschreven)
     if einde <= vandaag:
         return Voorstel(Voorstelreden.LEEFTIJD, einde)
     if woongemeente != trajectgemeente:
+        if woongemeente in regiogemeenten:
+            return Voorstel(Voorstelreden.MEEVERHUIZEN, vandaag)
         return Voorstel(Voorstelreden.VERHUISD, vandaag)
     return None

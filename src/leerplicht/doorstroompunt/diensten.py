@@ -23,7 +23,7 @@ from leerplicht.domein.leeftijd import leeftijd_op
 from leerplicht.domein.verzuimmelding_route import OPEN, Meldingstatus
 from leerplicht.domein.verzuimstaat import datum_tekst
 from leerplicht.meldingen.models import Melding
-from leerplicht.register.models import Inschrijving, Persoon, School
+from leerplicht.register.models import Gemeente, Inschrijving, Persoon, School
 from leerplicht.versiebeheer import Versieconflict, neem_versie
 from leerplicht.werkprocessen.models import Gebeurtenis, Werkproces
 from leerplicht.werkprocessen.toewijzing import kies_behandelaar
@@ -68,7 +68,14 @@ def volgende_monitoring(vsv: Vsv) -> date | None:
     )
 
 
-def voorstel(vsv: Vsv, vandaag: date | None = None) -> regels.Voorstel | None:
+def regiogemeenten() -> frozenset[str]:
+    """The gemeenten of the region: those in the register."""
+    return frozenset(Gemeente.objects.values_list("code", flat=True))
+
+
+def voorstel(
+    vsv: Vsv, vandaag: date | None = None, regio: frozenset[str] | None = None
+) -> regels.Voorstel | None:
     return regels.voorstel_geen_doelgroep(
         geboortedatum=vsv.persoon.geboortedatum,
         uitgeschreven=vsv.uitgeschreven,
@@ -76,6 +83,7 @@ def voorstel(vsv: Vsv, vandaag: date | None = None) -> regels.Voorstel | None:
         trajectgemeente=vsv.gemeente_id,
         afgerond_op=vsv.afgerond_op,
         vandaag=vandaag or timezone.localdate(),
+        regiogemeenten=regiogemeenten() if regio is None else regio,
     )
 
 
@@ -262,11 +270,15 @@ def bevestig_voorstel(
     vsv: Vsv, *, door: str, versie: int | None, vandaag: date | None = None
 ) -> Vsv:
     """The consulent confirms "geen doelgroep meer": closed with `geen_doelgroep`, on the
-    day the age limit was reached (or today, after a move)."""
+    day the age limit was reached (or today, after a move out of the region); after a move
+    within the region the traject goes along instead (`verhuis_mee`)."""
     vandaag = vandaag or timezone.localdate()
+    vsv = Vsv.objects.select_related("persoon").get(pk=vsv.pk)  # as stored now
     gevonden = voorstel(vsv, vandaag)
     if gevonden is None:
-        raise Regelfout("Er is geen voorstel 'geen doelgroep meer' voor dit vsv-traject.")
+        raise Regelfout("Er is geen voorstel voor dit vsv-traject.")
+    if gevonden.reden is regels.Voorstelreden.MEEVERHUIZEN:
+        return verhuis_mee(vsv, door=door, versie=versie)
     datum = max(gevonden.vanaf, vsv.monitoring_vanaf or vsv.uitgeschreven)
     toelichting = f"Geen doelgroep meer: {regels.VOORSTELREDENEN[gevonden.reden]}."
     return rond_af(
@@ -292,10 +304,31 @@ def monitoring_verlopen(trajecten: Iterable[Vsv], vandaag: date) -> list[tuple[V
     return sorted(uitkomst, key=lambda p: (p[1], p[0].pk))
 
 
+def verhuis_mee(vsv: Vsv, *, door: str, versie: int | None) -> Vsv:
+    """Moved within the region: the open traject goes to the new woongemeente (and its
+    consulent by the assignment rules); nothing is closed, the dates stay."""
+    with transaction.atomic():
+        neem_versie(Vsv, vsv.pk, versie, wat="dit vsv-traject")
+        vers = Vsv.objects.select_related("persoon").get(pk=vsv.pk)
+        vers.gemeente_id = vers.persoon.gemeente_id
+        vers.behandelaar = (
+            kies_behandelaar(
+                gemeente=vers.gemeente_id,
+                onderwijssoort=vers.onderwijssoort,
+                school=None,
+                werkprocestype="vsv",
+            )
+            or vers.behandelaar
+        )
+        vers.save(update_fields=["gemeente", "behandelaar"])
+        return vers
+
+
 def voorstellen(trajecten: Iterable[Vsv], vandaag: date) -> list[tuple[Vsv, regels.Voorstel]]:
     uitkomst = []
+    regio = regiogemeenten()
     for vsv in trajecten:
-        gevonden = voorstel(vsv, vandaag)
+        gevonden = voorstel(vsv, vandaag, regio)
         if gevonden is not None:
             uitkomst.append((vsv, gevonden))
     return sorted(uitkomst, key=lambda p: (p[1].vanaf, p[0].pk))

@@ -180,7 +180,15 @@ def _pagina(
         "status": regels.NAMEN[huidig],
         "in_monitoring": huidig == regels.Vsvstatus.MONITORING,
         "volgende_monitoring": diensten.volgende_monitoring(vsv),
-        "voorstel": (regels.VOORSTELREDENEN[gevonden.reden], gevonden.vanaf) if gevonden else None,
+        "voorstel": (
+            (
+                regels.VOORSTELREDENEN[gevonden.reden],
+                gevonden.vanaf,
+                gevonden.reden is regels.Voorstelreden.MEEVERHUIZEN,
+            )
+            if gevonden
+            else None
+        ),
         "formulieren": _formulieren(request, vsv, huidig, None if conflict else ingevuld),
         "conflict": diensten.CONFLICTMELDING if conflict else "",
         "fout": ingevuld is not None and not conflict,
