@@ -181,3 +181,26 @@ def test_verhuizing_binnen_de_regio_neemt_het_traject_mee():
     assert binnen == Voorstel(Voorstelreden.MEEVERHUIZEN, date(2025, 3, 3))
     buiten = voorstel_geen_doelgroep(**argumenten, regiogemeenten=frozenset({"GM1", "GM3"}))
     assert buiten == Voorstel(Voorstelreden.VERHUISD, date(2025, 3, 3))
+
+
+@pytest.mark.parametrize(
+    ("geboren", "geen_voorstel_op", "voorstel_op"),
+    [
+        # 23 on 31-12-2025, under the old rule: the proposal on that day, not the day before.
+        (date(2002, 12, 31), date(2025, 12, 30), date(2025, 12, 31)),
+        # 23 on 1-1-2026, in scope of the 2026 law: nothing at 23, the proposal at 27.
+        (date(2003, 1, 1), date(2029, 12, 31), date(2030, 1, 1)),
+    ],
+)
+def test_voorstel_op_de_juiste_dag_rond_de_wetswijziging(geboren, geen_voorstel_op, voorstel_op):
+    argumenten = {
+        "geboortedatum": geboren,
+        "uitgeschreven": date(2024, 9, 1),
+        "woongemeente": "GM1",
+        "trajectgemeente": "GM1",
+        "afgerond_op": None,
+    }
+    assert voorstel_geen_doelgroep(**argumenten, vandaag=geen_voorstel_op) is None
+    assert voorstel_geen_doelgroep(**argumenten, vandaag=voorstel_op) == Voorstel(
+        Voorstelreden.LEEFTIJD, voorstel_op
+    )
