@@ -3,6 +3,7 @@ forms (400 with a message, 409 on a conflict), and taking on a warm transfer."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -51,6 +52,9 @@ def test_overzicht_toont_de_lijsten(regio):
     assert f"/doorstroompunt/overdracht/{overdracht.pk}/aannemen/" in tekst
     assert "Monitoring aan de beurt (1)" in tekst
     assert "Voorstellen (1)" in tekst
+    # The 2019 leaver is an oud-vsv'er, followed with the same statuses.
+    rij = re.search(rf"{voorstel.pk}</a></th>(.*?)</tr>", tekst, flags=re.S).group(1)
+    assert '<td class="utrecht-table__cell">oud</td>' in rij
     assert Auditregel.objects.filter(
         actie="inzien", object_type="doorstroompunt_overzicht"
     ).exists()

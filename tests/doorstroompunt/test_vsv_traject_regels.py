@@ -204,3 +204,12 @@ def test_voorstel_op_de_juiste_dag_rond_de_wetswijziging(geboren, geen_voorstel_
     assert voorstel_geen_doelgroep(**argumenten, vandaag=voorstel_op) == Voorstel(
         Voorstelreden.LEEFTIJD, voorstel_op
     )
+
+
+def test_nieuw_of_oud_per_schooljaar():
+    """As figures.md: nieuw = left in the school year of the peildatum (1 August - 31 July)."""
+    from leerplicht.domein.vsv_traject import nieuw_of_oud
+
+    assert nieuw_of_oud(date(2025, 8, 1), date(2026, 7, 31)) == "nieuw"
+    assert nieuw_of_oud(date(2025, 7, 31), date(2025, 8, 1)) == "oud"
+    assert nieuw_of_oud(date(2021, 9, 1), date(2026, 3, 1)) == "oud"

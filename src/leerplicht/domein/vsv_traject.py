@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from .doorstroompunt_doelgroep import LEEFTIJDSGRENZEN, einde_doelgroep
 from .leeftijd import verjaardag
+from .schooljaar import Schooljaar
 
 #: Default interval of the monitoring contacts; a team sets its own
 #: (setting LEERPLICHT_VSV_MONITORING_MAANDEN, e.g. 3 or 6).
@@ -187,3 +188,11 @@ def voorstel_geen_doelgroep(
             return Voorstel(Voorstelreden.MEEVERHUIZEN, vandaag)
         return Voorstel(Voorstelreden.VERHUISD, vandaag)
     return None
+
+
+def nieuw_of_oud(uitgeschreven: date, peildatum: date) -> str:
+    """ "nieuw" for a vsv'er who left in the school year of `peildatum`, else "oud" (left in
+    an earlier year, followed until the age limit with the same statuses); as figures.md."""
+    return (
+        "nieuw" if Schooljaar.van_datum(uitgeschreven) == Schooljaar.van_datum(peildatum) else "oud"
+    )

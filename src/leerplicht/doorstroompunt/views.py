@@ -74,6 +74,8 @@ def overzicht(request: HttpRequest) -> HttpResponse:
     gekozen = [gemeente] if gemeente else eigen
     trajecten = zichtbaar(request.user, Vsv).filter(gemeente__in=gekozen)
     open_ = list(diensten.open_trajecten(trajecten).order_by("uitgeschreven", "pk"))
+    for v in open_:
+        v.nieuw_of_oud = regels.nieuw_of_oud(v.uitgeschreven, vandaag)
     in_behandeling = [v for v in open_ if v.monitoring_vanaf is None]
     verlopen = diensten.monitoring_verlopen(open_, vandaag)
     voorstellen = diensten.voorstellen(open_, vandaag)
