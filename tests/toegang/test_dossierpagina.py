@@ -205,3 +205,17 @@ def test_menu_personen_alleen_voor_dossierrollen(wereld: Wereld):
     beleid = _html(aangemeld(wereld.gebruikers[Rol.BELEIDSMEDEWERKER]).get("/"))
     assert f'href="{reverse("register:zoeken")}"' in lpa
     assert f'href="{reverse("register:zoeken")}"' not in beleid
+
+
+def test_traject_zorg_en_preventie_18plus_openen_vanuit_het_dossier(wereld: Wereld):
+    """The Doorstroompunt opens a zorg en preventie 18+ traject from the dossier of an 18+;
+    not for a child, and not for a rol without Doorstroompunt work."""
+    link = "Traject zorg en preventie 18+ openen"
+    consulent = aangemeld(wereld.gebruikers[Rol.CONSULENT_DOORSTROOMPUNT])
+    jongere = _html(consulent.get("/personen/EIGENJONGERE/"))
+    assert link in jongere
+    assert 'href="/werkprocessen/persoon/EIGENJONGERE/zorg-preventie-18plus/"' in jongere
+    teammanager = aangemeld(wereld.gebruikers[Rol.TEAMMANAGER])
+    assert link not in _html(teammanager.get("/personen/EIGENKIND/"))
+    lpa = aangemeld(wereld.gebruikers[Rol.LEERPLICHTAMBTENAAR])
+    assert link not in _html(lpa.get("/personen/EIGENJONGERE/"))

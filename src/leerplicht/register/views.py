@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from leerplicht.audit.logboek import registreer
+from leerplicht.domein.leeftijd import leeftijd_op
 from leerplicht.domein.rollen import Handeling
 from leerplicht.toegang import beleid
 from leerplicht.toegang.audit import registreer_inzien
@@ -106,5 +107,8 @@ def persoon(request: HttpRequest, persoon_id: str) -> HttpResponse:
         {
             "dossier": dossier,
             "mag_thuiszitten_registreren": beleid.mag(request.user, Handeling.MELDINGEN_VERWERKEN),
+            # Zorg en preventie 18+: for the Doorstroompunt's work, from the 18th birthday.
+            "mag_zorg_preventie_18plus": beleid.mag(request.user, Handeling.DOORSTROOMPUNT_WERKEN)
+            and leeftijd_op(dossier.persoon.geboortedatum, timezone.localdate()) >= 18,
         },
     )
