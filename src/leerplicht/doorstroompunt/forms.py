@@ -10,48 +10,18 @@ from django.utils import timezone
 
 from leerplicht.domein import codes
 from leerplicht.meldingen.forms import MAX_LEVERING_BYTES, gemeentekeuzes
-from leerplicht.werkprocessen.forms import KEUZELIJST, TEKSTGEBIED, Datumveld
+from leerplicht.portaal.formulieren import KEUZELIJST, Versieformulier
+from leerplicht.werkprocessen.forms import Datumveld
 
 from .models import Vsv
 
 
-class Vsvformulier(forms.Form):
-    """Base: the versie and accessible error marking (aria-invalid, aria-describedby)."""
-
-    voorvoegsel = "formulier"
-    versie = forms.IntegerField(
-        widget=forms.HiddenInput,
-        error_messages={
-            "required": "De versie van de pagina ontbreekt; laad de pagina opnieuw.",
-            "invalid": "De versie van de pagina ontbreekt; laad de pagina opnieuw.",
-        },
-    )
+class Vsvformulier(Versieformulier):
+    """A form on the vsv-traject page: carries the traject and its versie."""
 
     def __init__(self, *args: Any, vsv: Vsv, **kwargs: Any) -> None:
-        kwargs.setdefault("prefix", self.voorvoegsel)
-        initial = {"versie": vsv.versie, **kwargs.pop("initial", {})}
-        super().__init__(*args, initial=initial, **kwargs)
+        super().__init__(*args, versie=vsv.versie, **kwargs)
         self.vsv = vsv
-        for veld in self.fields.values():
-            if isinstance(veld.widget, forms.Select):
-                veld.widget.attrs.setdefault("class", KEUZELIJST)
-            elif isinstance(veld.widget, forms.Textarea):
-                veld.widget.attrs.setdefault("class", TEKSTGEBIED)
-
-    def full_clean(self) -> None:
-        super().full_clean()
-        self.markeer_fouten()
-
-    def markeer_fouten(self) -> None:
-        for naam in self.errors:
-            if naam in self.fields:
-                attrs = self.fields[naam].widget.attrs
-                attrs["aria-invalid"] = "true"
-                attrs["aria-describedby"] = f"{self[naam].auto_id}-fout"
-
-    def voeg_fout_toe(self, veld: str, bericht: str) -> None:
-        self.add_error(veld if veld in self.fields else None, bericht)
-        self.markeer_fouten()
 
 
 def _resultaatveld(keuzes: dict[str, str], label: str) -> forms.ChoiceField:

@@ -10,12 +10,14 @@ from django.utils import timezone
 
 from leerplicht.domein import codes
 from leerplicht.domein.werkproces_route import resultaten_voor
+from leerplicht.portaal.formulieren import (  # noqa: F401  (re-exported for the 18+ forms)
+    KEUZELIJST,
+    TEKSTGEBIED,
+    TEKSTVAK,
+    Versieformulier,
+)
 
 from .models import DOCUMENTSOORTEN, OM_BESLISSINGEN, Werkproces
-
-TEKSTVAK = "utrecht-textbox utrecht-textbox--html-input"
-KEUZELIJST = "utrecht-select utrecht-select--html-select portaal-keuze"
-TEKSTGEBIED = "utrecht-textarea utrecht-textarea--html-textarea portaal-tekstgebied"
 
 
 def _keuzes(lijst: dict[str, str], leeg: str | None = None) -> list[tuple[str, str]]:
@@ -33,49 +35,12 @@ class Datumveld(forms.DateField):
         super().__init__(*args, input_formats=["%Y-%m-%d", "%d-%m-%Y"], **kwargs)
 
 
-class Werkprocesformulier(forms.Form):
-    """Base: the versie, the werkproces, and accessible error marking on the widgets."""
-
-    versie = forms.IntegerField(
-        widget=forms.HiddenInput,
-        error_messages={
-            "required": "De versie van de pagina ontbreekt; laad de pagina opnieuw.",
-            "invalid": "De versie van de pagina ontbreekt; laad de pagina opnieuw.",
-        },
-    )
+class Werkprocesformulier(Versieformulier):
+    """A form on the werkproces page: carries the werkproces and its versie."""
 
     def __init__(self, *args: Any, werkproces: Werkproces, **kwargs: Any) -> None:
-        kwargs.setdefault("prefix", self.voorvoegsel)
-        initial = {"versie": werkproces.versie, **kwargs.pop("initial", {})}
-        super().__init__(*args, initial=initial, **kwargs)
+        super().__init__(*args, versie=werkproces.versie, **kwargs)
         self.werkproces = werkproces
-        for veld in self.fields.values():
-            if isinstance(veld.widget, forms.Select):
-                veld.widget.attrs.setdefault("class", KEUZELIJST)
-            elif isinstance(veld.widget, forms.Textarea):
-                veld.widget.attrs.setdefault("class", TEKSTGEBIED)
-            elif isinstance(veld.widget, forms.TextInput | forms.ClearableFileInput):
-                veld.widget.attrs.setdefault("class", TEKSTVAK)
-
-    voorvoegsel = "formulier"
-
-    def full_clean(self) -> None:
-        super().full_clean()
-        self.markeer_fouten()
-
-    def markeer_fouten(self) -> None:
-        """aria-invalid and aria-describedby (the error text's id) on every wrong field."""
-        for naam in self.errors:
-            if naam in self.fields:
-                attrs = self.fields[naam].widget.attrs
-                attrs["aria-invalid"] = "true"
-                attrs["aria-describedby"] = f"{self[naam].auto_id}-fout"
-
-    def voeg_fouten_toe(self, fouten: dict[str, list[str]]) -> None:
-        for veld, meldingen in fouten.items():
-            for melding in meldingen:
-                self.add_error(veld if veld in self.fields else None, melding)
-        self.markeer_fouten()
 
 
 class Interventieformulier(Werkprocesformulier):
