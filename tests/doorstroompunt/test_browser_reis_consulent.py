@@ -29,7 +29,7 @@ from django.db import connection
 from django.utils import timezone
 
 from aanmelden.aanmeldfabrieken import WACHTWOORD, MedewerkerFactory, TotpFactory, code_van
-from chromium import BROWSERTEST, CHROMIUM, CHROMIUM_ARGS
+from chromium import BROWSERTEST, Chromium, chromium_dat_kan_stoppen, controleer, nieuwe_pagina
 from leerplicht.domein.rollen import Rol
 from leerplicht.domein.schooljaar import Schooljaar
 from leerplicht.doorstroompunt import diensten
@@ -81,57 +81,13 @@ def reis(db, tmp_path) -> Reis:
     return Reis(vandaag, TotpFactory(user=consulent.gebruiker), levering)
 
 
-@dataclass
-class Chromium:
-    browser: object
-    stop: object
-
-
 @pytest.fixture
 def chromium():
     """Chromium, stoppable inside the test (`stop()`) so the database can be read after."""
-    playwright = sync_api.sync_playwright().start()
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    gestopt = False
-
-    def stop() -> None:
-        nonlocal gestopt
-        if not gestopt:
-            gestopt = True
-            try:
-                browser.close()
-            finally:
-                playwright.stop()
-
-    try:
-        yield Chromium(browser, stop)
-    finally:
-        stop()
+    yield from chromium_dat_kan_stoppen()
 
 
 # --- helpers --------------------------------------------------------------------------------
-
-
-def nieuwe_pagina(chromium: Chromium):
-    context = chromium.browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-    pagina = context.new_page()
-    pagina.problemen = []
-    pagina.on(
-        "console",
-        lambda m: pagina.problemen.append(m.text) if "Content Security Policy" in m.text else None,
-    )
-    pagina.on("pageerror", lambda fout: pagina.problemen.append(f"scriptfout: {fout}"))
-    pagina.on(
-        "response",
-        lambda r: pagina.problemen.append(f"{r.status} {r.url}") if r.status >= 400 else None,
-    )
-    return pagina
-
-
-def controleer(pagina) -> None:
-    pagina.wait_for_load_state("load")
-    assert axe_overtredingen(pagina) == [], pagina.url
-    assert pagina.problemen == [], pagina.problemen
 
 
 def typ(pagina, veld, tekst: str) -> None:

@@ -28,7 +28,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from aanmelden.aanmeldfabrieken import WACHTWOORD, MedewerkerFactory, TotpFactory, code_van
-from chromium import ARTEFACTEN, BROWSERTEST, CHROMIUM, CHROMIUM_ARGS
+from chromium import ARTEFACTEN, BROWSERTEST, chromium_dat_kan_stoppen, controleer, nieuwe_pagina
 from leerplicht.domein.rollen import Rol
 from leerplicht.domein.schooljaar import Schooljaar
 from leerplicht.duo.voorbeeld import schrijf_verzuimloket_bestand
@@ -36,7 +36,6 @@ from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Inschrijving, School
 from leerplicht.werkprocessen.models import Document, Toewijzingsregel, Werkproces
 from portaal.fabrieken import GemeenteFactory, PersoonFactory
-from toegankelijkheid import axe_overtredingen
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is niet geïnstalleerd")
 
@@ -106,61 +105,13 @@ def reis(db, tmp_path) -> Reis:
     )
 
 
-@dataclass
-class Chromium:
-    browser: object
-    stop: object
-
-
 @pytest.fixture
 def browser():
     """Chromium, stoppable inside the test (`stop()`) so the database can be read after."""
-    playwright = sync_api.sync_playwright().start()
-    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    gestopt = False
-
-    def stop() -> None:
-        nonlocal gestopt
-        if not gestopt:
-            gestopt = True
-            try:
-                chromium.close()
-            finally:
-                playwright.stop()
-
-    try:
-        yield Chromium(chromium, stop)
-    finally:
-        stop()
+    yield from chromium_dat_kan_stoppen()
 
 
 # --- helpers --------------------------------------------------------------------------------
-
-
-def nieuwe_pagina(chromium: Chromium):
-    """A fresh browser profile; collects CSP violations, script errors and failed requests."""
-    context = chromium.browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-    pagina = context.new_page()
-    pagina.problemen = []
-    pagina.bezocht = []
-    pagina.on(
-        "console",
-        lambda m: pagina.problemen.append(m.text) if "Content Security Policy" in m.text else None,
-    )
-    pagina.on("pageerror", lambda fout: pagina.problemen.append(f"scriptfout: {fout}"))
-    pagina.on(
-        "response",
-        lambda r: pagina.problemen.append(f"{r.status} {r.url}") if r.status >= 400 else None,
-    )
-    return pagina
-
-
-def controleer(pagina) -> None:
-    """Every page of the journey: no axe violation, no CSP violation, no 4xx/5xx."""
-    pagina.wait_for_load_state("load")
-    pagina.bezocht.append(f"{pagina.title()} ({pagina.url})")
-    assert axe_overtredingen(pagina) == [], pagina.url
-    assert pagina.problemen == [], pagina.problemen
 
 
 def typ(pagina, veld, tekst: str) -> None:
