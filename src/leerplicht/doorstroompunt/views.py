@@ -139,14 +139,18 @@ def overdracht_aannemen(request: HttpRequest, werkproces_id: str) -> HttpRespons
 
 
 def _formulieren(
-    request: HttpRequest, vsv: Vsv, status: regels.Vsvstatus, ingevuld: Vsvformulier | None
+    request: HttpRequest,
+    vsv: Vsv,
+    status: regels.Vsvstatus,
+    voorstel: regels.Voorstel | None,
+    ingevuld: Vsvformulier | None,
 ) -> dict[str, Vsvformulier]:
     if not mag(request.user, Handeling.DOORSTROOMPUNT_WERKEN):
         return {}
     formulieren: dict[str, Vsvformulier] = {}
     if regels.mag_naar(status, regels.Vsvstatus.MONITORING):
         formulieren["monitoring"] = Monitoringformulier(vsv=vsv)
-    if diensten.voorstel(vsv) is not None:
+    if voorstel is not None:
         formulieren["voorstel"] = Voorstelformulier(vsv=vsv)
     if regels.mag_naar(status, regels.Vsvstatus.AFGEROND):
         formulieren["afronden"] = Afrondformulier(vsv=vsv)
@@ -191,7 +195,7 @@ def _pagina(
             if gevonden
             else None
         ),
-        "formulieren": _formulieren(request, vsv, huidig, None if conflict else ingevuld),
+        "formulieren": _formulieren(request, vsv, huidig, gevonden, None if conflict else ingevuld),
         "conflict": diensten.CONFLICTMELDING if conflict else "",
         "fout": ingevuld is not None and not conflict,
         "maanden": diensten.monitoring_maanden(),

@@ -10,12 +10,7 @@ from django.utils import timezone
 
 from leerplicht.domein import codes
 from leerplicht.domein.werkproces_route import resultaten_voor
-from leerplicht.portaal.formulieren import (  # noqa: F401  (re-exported for the 18+ forms)
-    KEUZELIJST,
-    TEKSTGEBIED,
-    TEKSTVAK,
-    Versieformulier,
-)
+from leerplicht.portaal.formulieren import TEKSTVAK, Versieformulier
 
 from .models import DOCUMENTSOORTEN, OM_BESLISSINGEN, Werkproces
 

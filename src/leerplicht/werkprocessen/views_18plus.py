@@ -21,12 +21,13 @@ from django.views.decorators.http import require_http_methods
 from leerplicht.audit.logboek import registreer
 from leerplicht.domein import codes
 from leerplicht.domein.rollen import Handeling
+from leerplicht.portaal.formulieren import KEUZELIJST
 from leerplicht.register.models import Persoon
 from leerplicht.toegang.bescherming import object_of_404, vereist_handeling
 
 from . import verzuim_18plus as dienst
 from .diensten import CONFLICTMELDING, Regelfout, Versieconflict
-from .forms import KEUZELIJST, Werkprocesformulier, _keuzes
+from .forms import Werkprocesformulier, _keuzes
 from .models import Werkproces
 
 
