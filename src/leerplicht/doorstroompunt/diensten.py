@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from leerplicht.domein import codes
 from leerplicht.domein import vsv_traject as regels
-from leerplicht.domein.leeftijd import leeftijd_op
+from leerplicht.domein.uitschrijving import Gevolg, gevolg_van_uitschrijving
 from leerplicht.domein.verzuimmelding_route import OPEN, Meldingstatus
 from leerplicht.domein.verzuimstaat import datum_tekst
 from leerplicht.meldingen.models import Melding
@@ -112,10 +112,10 @@ def meld_uitschrijving(
 ) -> Uitschrijving:
     """A school de-registered `persoon` on `datum` (the last day enrolled).
 
-    The inschrijving gets its `tot`. Without startkwalificatie (on that date): 18 or older
-    -> a new vsv traject for the consulent of their gemeente (unless one is still open);
-    under 18 -> a melding absoluut verzuim (bron register) for leerplicht, unless one is
-    still open or another school still enrols them.
+    The inschrijving gets its `tot`; what follows is `gevolg_van_uitschrijving`: a new vsv
+    traject for the consulent of their gemeente (unless one is still open), or under 18 a
+    melding absoluut verzuim (bron register) for leerplicht (unless one is still open or
+    another school still enrols them), or nothing.
     """
     with transaction.atomic():
         inschrijving = (
@@ -131,16 +131,24 @@ def meld_uitschrijving(
             )
         inschrijving.tot = datum
         inschrijving.save(update_fields=["tot"])
-        if persoon.startkwalificatie is not None and persoon.startkwalificatie <= datum:
-            return Uitschrijving()
-        if leeftijd_op(persoon.geboortedatum, datum) >= 18:
-            return Uitschrijving(vsv=_nieuwe_vsv(persoon, school, datum, door))
-        return Uitschrijving(melding=_absoluut_verzuim(persoon, school, datum))
+        gevolg = gevolg_van_uitschrijving(
+            persoon.geboortedatum,
+            datum,
+            startkwalificatie=persoon.startkwalificatie,
+            onderwijssoort=school.onderwijssoort,
+        )
+        if gevolg is Gevolg.VSV:
+            return Uitschrijving(vsv=nieuw_vsv_traject(persoon, school, datum, door))
+        if gevolg is Gevolg.ABSOLUUT_VERZUIM:
+            return Uitschrijving(melding=_absoluut_verzuim(persoon, school, datum))
+        return Uitschrijving()
 
 
-def _nieuwe_vsv(persoon: Persoon, school: School, datum: date, door: str) -> Vsv | None:
+def nieuw_vsv_traject(persoon: Persoon, school: School, datum: date, door: str) -> Vsv | None:
+    """A nieuwe vsv melding: a traject for the consulent of the woongemeente, unless one is
+    still open (a second would count the person twice)."""
     if Vsv.objects.filter(persoon=persoon, afgerond_op__isnull=True).exists():
-        return None  # the open traject goes on; a second would count the person twice
+        return None
     return Vsv.objects.create(
         id=_nieuw_vsv_id(datum),
         persoon=persoon,
