@@ -30,7 +30,7 @@ def _over(melding):
 
 
 def _contact_gebeurtenissen(werkproces):
-    return Gebeurtenis.objects.filter(werkproces=werkproces, omschrijving__contains="ondanks")
+    return Gebeurtenis.objects.filter(werkproces=werkproces, soort="contact_gevraagd")
 
 
 def test_tweede_melding_zonder_actie_op_tijdlijn_van_lopend_werkproces(regio18):

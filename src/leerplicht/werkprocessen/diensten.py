@@ -61,7 +61,7 @@ class Regelfout(Exception):
 # --- the lock ---------------------------------------------------------------------------
 
 
-def _vergrendel(werkproces: Werkproces, versie: int | None) -> Werkproces:
+def vergrendel(werkproces: Werkproces, versie: int | None) -> Werkproces:
     """Raise the versie (checking it unless None) and return the werkproces as stored now.
 
     Call inside transaction.atomic(); on an exception the raise is rolled back with the rest.
@@ -70,7 +70,7 @@ def _vergrendel(werkproces: Werkproces, versie: int | None) -> Werkproces:
     return Werkproces.objects.select_related("persoon").get(pk=werkproces.pk)
 
 
-def _gebeurtenis(werkproces: Werkproces, soort: str, omschrijving: str, door: str) -> None:
+def leg_gebeurtenis_vast(werkproces: Werkproces, soort: str, omschrijving: str, door: str) -> None:
     Gebeurtenis.objects.create(
         werkproces=werkproces,
         tijdstip=timezone.now(),
@@ -80,7 +80,7 @@ def _gebeurtenis(werkproces: Werkproces, soort: str, omschrijving: str, door: st
     )
 
 
-def _moet_open(werkproces: Werkproces) -> None:
+def moet_open(werkproces: Werkproces) -> None:
     if werkproces.gesloten is not None:
         raise Regelfout(
             f"Dit werkproces is gesloten op {regels.datum_tekst(werkproces.gesloten)}; "
@@ -125,8 +125,8 @@ def voeg_interventie_toe(
     velden = {k: _leeg(v) for k, v in pv_halt_velden.items()}
     sanctie = velden.pop("sanctie", None) or ""
     with transaction.atomic():
-        vers = _vergrendel(werkproces, versie)
-        _moet_open(vers)
+        vers = vergrendel(werkproces, versie)
+        moet_open(vers)
         fouten: dict[str, list[str]] = {}
         if soort not in codes.INTERVENTIE_SOORTEN:
             fouten["soort"] = ["Kies een soort interventie uit de lijst."]
@@ -180,7 +180,7 @@ def leg_halt_uitkomst_vast(
 ) -> Interventie:
     """The outcome of a Halt-verwijzing (positief or negatief), when Halt reports it."""
     with transaction.atomic():
-        vers = _vergrendel(werkproces, versie)
+        vers = vergrendel(werkproces, versie)
         interventie = _interventie(vers, interventie_id, regels.HALT)
         if uitkomst not in regels.HALT_UITKOMSTEN:
             raise Regelfout("Kies de uitkomst: positief of negatief.", "uitkomst")
@@ -203,7 +203,7 @@ def leg_om_gegevens_vast(
     """After a proces-verbaal: the OM's decision, the hearing date and the sanction, as
     they come in (months later; a closed werkproces may still receive them)."""
     with transaction.atomic():
-        vers = _vergrendel(werkproces, versie)
+        vers = vergrendel(werkproces, versie)
         interventie = _interventie(vers, interventie_id, regels.PROCES_VERBAAL)
         om_beslissing = _leeg(om_beslissing)
         if om_beslissing is not None and om_beslissing not in OM_BESLISSINGEN:
@@ -249,7 +249,7 @@ def voeg_notitie_toe(
     if len(tekst) > MAX_NOTITIE:
         raise Regelfout(f"Een notitie is hoogstens {MAX_NOTITIE:_} tekens.".replace("_", "."))
     with transaction.atomic():
-        vers = _vergrendel(werkproces, versie)
+        vers = vergrendel(werkproces, versie)
         return Notitie.objects.create(
             werkproces=vers, tijdstip=timezone.now(), door=door, tekst=tekst
         )
@@ -325,7 +325,7 @@ def upload_document(
         raise Regelfout("Geef het document een titel.", "titel")
     gecontroleerd = controleer_bestand(bestand)
     with transaction.atomic():
-        vers = _vergrendel(werkproces, versie)
+        vers = vergrendel(werkproces, versie)
         return Document.objects.create(
             persoon=vers.persoon,
             werkproces=vers,
@@ -365,7 +365,7 @@ def _sluit(
     gebeurtenis: tuple[str, str],
 ) -> Werkproces:
     with transaction.atomic():
-        vers = _vergrendel(werkproces, versie)
+        vers = vergrendel(werkproces, versie)
         status = route.status_van(vers.gesloten)
         if not route.mag_naar(status, route.Werkprocesstatus.GESLOTEN):
             raise Regelfout(route.onmogelijke_overgang(status, route.Werkprocesstatus.GESLOTEN))
@@ -385,7 +385,7 @@ def _sluit(
         vers.gesloten = datum
         vers.resultaat = resultaat
         vers.save(update_fields=["gesloten", "resultaat"])
-        _gebeurtenis(vers, *gebeurtenis, door=door)
+        leg_gebeurtenis_vast(vers, *gebeurtenis, door=door)
         # Its meldingen go back to DUO as afgesloten, with the reason of the resultaat.
         from leerplicht.meldingen.route import werkproces_gesloten
 
@@ -426,14 +426,14 @@ def draag_over_aan_doorstroompunt(
 def heropen(werkproces: Werkproces, *, door: str, versie: int | None) -> Werkproces:
     """A correction: the werkproces is open again, closing date and resultaat cleared."""
     with transaction.atomic():
-        vers = _vergrendel(werkproces, versie)
+        vers = vergrendel(werkproces, versie)
         status = route.status_van(vers.gesloten)
         if not route.mag_naar(status, route.Werkprocesstatus.OPEN):
             raise Regelfout(route.onmogelijke_overgang(status, route.Werkprocesstatus.OPEN))
         vers.gesloten = None
         vers.resultaat = None
         vers.save(update_fields=["gesloten", "resultaat"])
-        _gebeurtenis(vers, "heropend", "Heropend (correctie).", door)
+        leg_gebeurtenis_vast(vers, "heropend", "Heropend (correctie).", door)
         return vers
 
 
@@ -463,7 +463,7 @@ def wijzig_behandelaar(
     werkproces: Werkproces, *, behandelaar: str, door: str, versie: int | None
 ) -> Werkproces:
     with transaction.atomic():
-        vers = _vergrendel(werkproces, versie)
+        vers = vergrendel(werkproces, versie)
         if behandelaar not in mogelijke_behandelaars(vers):
             raise Regelfout(
                 "Kies een behandelaar die werkprocessen van deze gemeente behandelt.",
@@ -474,7 +474,7 @@ def wijzig_behandelaar(
         vorige = vers.behandelaar
         vers.behandelaar = behandelaar
         vers.save(update_fields=["behandelaar"])
-        _gebeurtenis(
+        leg_gebeurtenis_vast(
             vers,
             "overgedragen",
             f"Behandelaar {vorige or '(geen)'} → {behandelaar}.",

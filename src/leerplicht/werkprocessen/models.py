@@ -33,6 +33,8 @@ GEBEURTENISSEN: dict[str, str] = {
     "gewijzigd": "gewijzigd",
     #: A letter made in the background could not be made (the medewerker was gone).
     "brief_mislukt": "brief niet gemaakt",
+    #: Verzuim 18+: a repeated melding without "actie gewenst" still asks for contact.
+    "contact_gevraagd": "contact gevraagd",
 }
 
 DOCUMENTSOORTEN: dict[str, str] = {

@@ -20,7 +20,7 @@ from leerplicht.domein.verzuimmelding_route import Meldingstatus
 from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Gemeente, Persoon
 
-from .diensten import Regelfout, _gebeurtenis, _moet_open, _vergrendel
+from .diensten import Regelfout, leg_gebeurtenis_vast, moet_open, vergrendel
 from .models import Werkproces
 
 #: The werkprocessen of the Doorstroompunt's 18+ work that carry `uitkomst_18plus`.
@@ -63,10 +63,9 @@ def markeer_contact_ondanks(melding: Melding, werkproces: Werkproces, *, door: s
     uitkomst = beoordeling(melding)
     if uitkomst is None or not uitkomst.contact_ondanks:
         return False
-    _gebeurtenis(
+    leg_gebeurtenis_vast(
         werkproces,
-        # No own soort (the Gebeurtenis model is not ours to change): it goes with the melding.
-        "melding_toegevoegd",
+        "contact_gevraagd",
         f"Neem contact op: {uitkomst.reden} — melding {melding.meldingsnummer} is melding 18+ "
         f"nummer {uitkomst.recidive + 1}",
         door,
@@ -88,11 +87,11 @@ def leg_uitkomst_vast(
     if uitkomst not in codes.VERZUIM_18PLUS_UITKOMSTEN:
         raise Regelfout("Kies een uitkomst uit de lijst.", "uitkomst_18plus")
     with transaction.atomic():
-        wp = _vergrendel(werkproces, versie)
-        _moet_open(wp)
+        wp = vergrendel(werkproces, versie)
+        moet_open(wp)
         wp.uitkomst_18plus = uitkomst
         wp.save(update_fields=["uitkomst_18plus"])
-        _gebeurtenis(
+        leg_gebeurtenis_vast(
             wp,
             "gewijzigd",
             f"Uitkomst vastgelegd: {codes.VERZUIM_18PLUS_UITKOMSTEN[uitkomst]}",
@@ -130,7 +129,7 @@ def open_zorg_preventie_traject(
             behandelaar=door,
             reden_18plus=reden,
         )
-        _gebeurtenis(
+        leg_gebeurtenis_vast(
             werkproces,
             "geopend",
             "Traject zorg en preventie 18+ geopend, reden: "
