@@ -14,6 +14,8 @@ PAKKETTEN=(
     fonts-dejavu-core   # een lettertype, zodat pagina's, schermafdrukken en brieven (PDF) tekst tonen
     libpango-1.0-0      # tekstopmaak voor WeasyPrint (brieven naar PDF)
     libpangoft2-1.0-0   # idem, met FreeType/fontconfig
+    fonts-open-sans     # het lettertype van het jaarverslag (PDF): overal dezelfde opmaak
+    poppler-utils       # pdftoppm/pdftotext: de tests maken PNG's van de PDF-pagina's
 )
 if (($#)); then
     PAKKETTEN=("$@")
