@@ -1,0 +1,103 @@
+"""Charts of the jaarverslag and the dashboard as SVG (matplotlib), for HTML and PDF.
+
+Each SVG is self-describing for a screen reader: role="img" with <title> and <desc> (the
+`Grafiek.tekstalternatief`), and the same numbers are in the table next to it. The output
+is reproducible: no date in the metadata, fixed ids (svg.hashsalt), text kept as text
+(svg.fonttype none) in the report font, Dutch number formatting on the axes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from html import escape
+
+import matplotlib
+
+matplotlib.use("Agg")  # no display; must precede pyplot
+
+import matplotlib.pyplot as plt
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from leerplicht.domein.formattering import getal, procent
+
+from .document import Grafiek, Grafieksoort
+
+#: The report font (Debian fonts-open-sans, scripts/systeempakketten.sh), with fallbacks.
+LETTERTYPEN = ["Open Sans", "DejaVu Sans", "sans-serif"]
+#: Colours with at least 3:1 contrast against white and each other's neighbours (WCAG 1.4.11).
+KLEUREN = ["#154273", "#e17000", "#39870c", "#a90061", "#42145f", "#007bc7", "#673327"]
+STIJL = {
+    "font.family": LETTERTYPEN,
+    "font.size": 9,
+    "svg.fonttype": "none",
+    "svg.hashsalt": "leerplicht",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.prop_cycle": matplotlib.cycler(color=KLEUREN),
+}
+BREEDTE_INCH = 6.3  # the text width of an A4 page with 2 cm margins
+
+
+def _as_opmaak(eenheid: str) -> FuncFormatter:
+    if eenheid == "procent":
+        return FuncFormatter(lambda x, _: procent(round(float(x), 2)))
+    return FuncFormatter(lambda x, _: getal(round(float(x))))
+
+
+def _getallen(waarden) -> list[float]:
+    return [0.0 if w is None else float(w) for w in waarden]
+
+
+def _teken(g: Grafiek) -> plt.Figure:
+    hoogte = 2.8 if g.soort is not Grafieksoort.VERDELING else max(2.0, 0.32 * len(g.categorieen))
+    fig, ax = plt.subplots(figsize=(BREEDTE_INCH, hoogte), layout="constrained")
+    opmaak = _as_opmaak(g.eenheid)
+    if g.soort is Grafieksoort.VERDELING:
+        reeks = g.reeksen[0]
+        posities = range(len(g.categorieen))
+        ax.barh(list(posities), _getallen(reeks.waarden), color=KLEUREN[0])
+        ax.set_yticks(list(posities), g.categorieen)
+        ax.invert_yaxis()
+        ax.xaxis.set_major_formatter(opmaak)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=g.eenheid != "procent"))
+    elif g.soort is Grafieksoort.LIJN:
+        for reeks in g.reeksen:
+            ax.plot(g.categorieen, _getallen(reeks.waarden), marker="o", label=reeks.naam)
+        ax.yaxis.set_major_formatter(opmaak)
+        ax.set_ylim(bottom=0)
+    else:
+        breedte = 0.8 / max(1, len(g.reeksen))
+        for i, reeks in enumerate(g.reeksen):
+            x = [p + i * breedte - 0.4 + breedte / 2 for p in range(len(g.categorieen))]
+            ax.bar(x, _getallen(reeks.waarden), width=breedte, label=reeks.naam)
+        ax.set_xticks(list(range(len(g.categorieen))), g.categorieen)
+        ax.yaxis.set_major_formatter(opmaak)
+    if len(g.reeksen) > 1:
+        ax.legend(frameon=False)
+    ax.tick_params(length=0)
+    ax.grid(axis="x" if g.soort is Grafieksoort.VERDELING else "y", color="#d0d0d0", linewidth=0.5)
+    ax.set_axisbelow(True)
+    return fig
+
+
+def svg(g: Grafiek) -> str:
+    """The chart as an inline SVG element (no XML declaration), accessible by itself."""
+    with plt.rc_context(STIJL):
+        fig = _teken(g)
+        uit = io.StringIO()
+        fig.savefig(uit, format="svg", metadata={"Date": None, "Creator": None})
+        plt.close(fig)
+    tekst = uit.getvalue()
+    tekst = tekst[tekst.index("<svg") :]
+    tekst = re.sub(r"<!--.*?-->", "", tekst, flags=re.S)
+    titel_id, desc_id = f"{g.id}-titel", f"{g.id}-beschrijving"
+    kop = f'<svg role="img" aria-labelledby="{titel_id} {desc_id}" data-grafiek="{escape(g.id)}"'
+    tekst = tekst.replace("<svg", kop, 1)
+    beschrijving = (
+        f'<title id="{titel_id}">{escape(g.titel)}</title>'
+        f'<desc id="{desc_id}">{escape(g.tekstalternatief)}</desc>'
+    )
+    # Right after the opening tag: the first children name the image.
+    einde_tag = tekst.index(">") + 1
+    return tekst[:einde_tag] + beschrijving + tekst[einde_tag:]
