@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "leerplicht.thuiszitters",
     "leerplicht.doorstroompunt",
     "leerplicht.jikp",
+    "leerplicht.verslagen",
     "leerplicht.uitwisseling",
     "leerplicht.cijfers",
     "leerplicht.portaal",
@@ -271,6 +272,10 @@ TASKS = {
         ),
     },
 }
+
+#: The team's name on the jaarverslag of all its gemeenten (leerplicht.verslagen), e.g.
+#: "Regio Rivierenland"; a gemeente's own report carries the gemeente's name.
+LEERPLICHT_REGIO_NAAM = os.environ.get("LEERPLICHT_REGIO_NAAM", "Regio")
 
 #: Finished background task rows (their arguments) are removed after this many days by
 #: the retention run (leerplicht.bewaren.taakresultaten).

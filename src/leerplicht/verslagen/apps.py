@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class VerslagenConfig(AppConfig):
+    name = "leerplicht.verslagen"
+    verbose_name = "Verslagen"
