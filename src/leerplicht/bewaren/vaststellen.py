@@ -101,6 +101,8 @@ def vastgesteld_rapport(
         return None
     if gemeenten is None:
         return vastgesteld.json
+    if not gemeenten:
+        return None  # no gemeenten: maak_rapport's empty rapport (a totaal of zeros)
     rapport = json.loads(vastgesteld.json)
     alle = {code: cijfers for code, cijfers in rapport["gemeenten"].items() if code != "totaal"}
     onbekend = sorted(set(gemeenten) - set(alle))

@@ -1,8 +1,14 @@
-"""leerplicht rapport --schooljaar 2024-2025 [--peildatum D] [--gemeente GM..] --format json."""
+"""leerplicht rapport --schooljaar 2024-2025 [--peildatum D] [--gemeente GM..]
+--format json|html|pdf|xlsx|csv [--uit PAD].
+
+`json` is the figures of figures.md; the other formats are the jaarverslag built from the
+same figures (leerplicht.verslagen), the same file the web app gives, for scheduled runs.
+"""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -15,7 +21,9 @@ from leerplicht.cijfers.rapport import OnbekendeGemeente, maak_rapport
 from leerplicht.domein.schooljaar import Schooljaar
 from leerplicht.schema import zorg_voor_schema
 
-FORMATEN = ("json",)
+FORMATEN = ("json", "html", "pdf", "xlsx", "csv")
+#: Formats that are not text: written to --uit, never to a terminal.
+BINAIR = ("pdf", "xlsx")
 
 
 def _schooljaar(tekst: str) -> Schooljaar:
@@ -44,11 +52,20 @@ class Command(BaseCommand):
             "--gemeente", action="append", dest="gemeenten", help="CBS-code; herhaal voor meer"
         )
         parser.add_argument("--format", default="json", choices=FORMATEN, dest="formaat")
+        parser.add_argument(
+            "--uit", help="schrijf naar dit bestand (verplicht voor pdf en xlsx)", default=None
+        )
 
     def handle(self, *args, schooljaar: str, peildatum: str | None, gemeenten, formaat: str, **o):
         jaar = _schooljaar(schooljaar)
         peil = _datum(peildatum) if peildatum else None
+        uit = o.get("uit")
+        if formaat in BINAIR and not uit:
+            raise CommandError(f"--format {formaat}: geef met --uit aan waar het bestand komt")
         zorg_voor_schema()
+        if formaat != "json":
+            self._verslag(jaar, peil, gemeenten, formaat, uit)
+            return
         try:
             # A closed school year that was frozen: its stored figures (leerplicht.bewaren).
             tekst = vastgesteld_rapport(jaar, peil, gemeenten)
@@ -56,4 +73,33 @@ class Command(BaseCommand):
                 tekst = rapport_als_tekst(maak_rapport(jaar, peil, gemeenten))
         except (OnbekendeGemeente, RapportNietBeschikbaar) as fout:
             raise CommandError(str(fout)) from None
-        self.stdout.write(tekst)
+        if uit:
+            _schrijf(Path(uit), (tekst + "\n").encode("utf-8"))
+        else:
+            self.stdout.write(tekst)
+
+    def _verslag(self, jaar: Schooljaar, peil, gemeenten, formaat: str, uit: str | None) -> None:
+        from leerplicht.verslagen.diensten import FORMATEN as VERSLAGFORMATEN
+        from leerplicht.verslagen.diensten import OnbekendeGemeenten, maak_jaarverslag
+
+        try:
+            verslag = maak_jaarverslag(jaar, gemeenten, peil)
+        except (OnbekendeGemeenten, RapportNietBeschikbaar) as fout:
+            raise CommandError(str(fout)) from None
+        inhoud = VERSLAGFORMATEN[formaat].maak(verslag)
+        if uit:
+            _schrijf(Path(uit), inhoud)
+        else:
+            self.stdout.write(inhoud.decode("utf-8-sig"), ending="")
+
+
+def _schrijf(pad: Path, inhoud: bytes) -> None:
+    """Whole or not at all: a half-written report never stands where a scheduled run
+    expects the last good one."""
+    try:
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        tijdelijk = pad.with_name(pad.name + ".deel")
+        tijdelijk.write_bytes(inhoud)
+        tijdelijk.replace(pad)
+    except OSError as fout:
+        raise CommandError(f"{pad}: kan niet schrijven ({fout.strerror})") from None
