@@ -181,7 +181,7 @@ def test_reis_van_een_consulent(live_server, reis: Reis, chromium: Chromium):
     # 1. Sign in, open the Doorstroompunt from the main menu, read DUO's list in.
     inloggen(pagina, basis, "consulent.reis", reis.apparaat)
     menu = pagina.get_by_role("navigation", name="Hoofdmenu")
-    druk(pagina, menu.get_by_role("link", name="Doorstroompunt"))
+    druk(pagina, menu.get_by_role("link", name="Doorstroompunt", exact=True))
     controleer(pagina)
     assert "Geen vsv-trajecten in behandeling." in lijst(pagina, "in-behandeling").inner_text()
     druk(pagina, pagina.get_by_role("link", name="Uitschrijvingen van DUO inlezen"))

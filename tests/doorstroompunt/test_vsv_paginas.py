@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from leerplicht.audit.models import Auditregel
 from leerplicht.doorstroompunt.models import Vsv
+from leerplicht.doorstroompunt.voorstellen import maak_voorstellen
 from leerplicht.werkprocessen.models import Werkproces
 from paginaregels import zonder_inline_script_of_stijl
 from portaal.fabrieken import PersoonFactory, VsvFactory, WerkprocesFactory
@@ -42,6 +43,7 @@ def test_overzicht_toont_de_lijsten(regio):
         persoon__gemeente=regio.gemeente, gemeente=regio.gemeente, gesloten=vandaag(),
         resultaat="overdracht_dsp", geopend=vandaag() - timedelta(days=50),
     )  # fmt: skip
+    maak_voorstellen()
     antwoord = regio.consulent.get("/doorstroompunt/")
     tekst = antwoord.content.decode()
     assert antwoord.status_code == 200
@@ -121,9 +123,15 @@ def test_fout_en_conflict(regio):
 def test_voorstel_bevestigen(regio):
     oud = PersoonFactory(gemeente=regio.gemeente, geboortedatum=date(vandaag().year - 30, 1, 1))
     vsv = VsvFactory(persoon=oud, gemeente=regio.gemeente, uitgeschreven=date(2019, 1, 1))
+    assert (
+        "Voorstel: geen doelgroep meer"
+        not in regio.consulent.get(f"/doorstroompunt/{vsv.pk}/").content.decode()
+    )  # not before the sweep has stored it
+    maak_voorstellen()
     pagina = regio.consulent.get(f"/doorstroompunt/{vsv.pk}/").content.decode()
     assert "Voorstel: geen doelgroep meer" in pagina
-    antwoord = regio.consulent.post(f"/doorstroompunt/{vsv.pk}/voorstel/", {"voorstel-versie": 1})
+    assert "Voorstel afwijzen" in pagina
+    antwoord = regio.consulent.post(f"/doorstroompunt/{vsv.pk}/voorstel/", {"voorstel-versie": 2})
     assert antwoord.status_code == 302
     vsv.refresh_from_db()
     assert vsv.resultaat == "geen_doelgroep"

@@ -87,6 +87,7 @@ VERWACHTINGEN: dict[str, Callable[[Wereld], list[Geval]]] = {
     "doorstroompunt:monitoring": _formulier("monitoring"),
     "doorstroompunt:afronden": _formulier("afronden"),
     "doorstroompunt:voorstel_bevestigen": _formulier("voorstel"),
+    "doorstroompunt:voorstel_afwijzen": _formulier("voorstel/afwijzen"),
     "doorstroompunt:overdracht_aannemen": _overdracht,
 }
 
@@ -101,3 +102,20 @@ def _uitschrijvingen(w: Wereld) -> list[Geval]:
 
 
 VERWACHTINGEN["doorstroompunt:uitschrijvingen"] = _uitschrijvingen
+
+
+def _cijfers(w: Wereld) -> list[Geval]:
+    """The figures screen: who works at the Doorstroompunt. Another gemeente's code, a
+    malformed or out-of-range schooljaar: the own figures with a message, no leak."""
+    return [
+        Geval(Verzoek("get", "/doorstroompunt/cijfers/"), alleen(WERKEN)),
+        Geval(Verzoek("get", "/doorstroompunt/cijfers/?gemeente=GM9202"), alleen(WERKEN)),
+        Geval(
+            Verzoek("get", "/doorstroompunt/cijfers/?schooljaar=2024-2026&gemeente=%00"),
+            alleen(WERKEN),
+        ),
+        Geval(Verzoek("post", "/doorstroompunt/cijfers/", {}), iedereen(405)),
+    ]
+
+
+VERWACHTINGEN["doorstroompunt:cijfers"] = _cijfers

@@ -19,7 +19,7 @@ from typing import Any
 from django.db import models
 from django.utils import timezone
 
-from leerplicht.doorstroompunt.models import Vsv
+from leerplicht.doorstroompunt.models import Voorstel, Vsv
 from leerplicht.jikp.models import Jikpregistratie
 from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Inschrijving, Persoon
@@ -52,7 +52,8 @@ Het JSON-bestand bevat alles wat het systeem over deze persoon bewaart:
 - per werkproces ook de notities en de statuswijzigingen (gebeurtenissen);
 - documenten: de brieven en andere bestanden in het dossier, als bestanden in de map
   `documenten/` van dit zip-bestand (het JSON-bestand noemt ze);
-- vrijstellingen, verlofaanvragen, thuiszitperiodes en vsv-trajecten;
+- vrijstellingen, verlofaanvragen, thuiszitperiodes en vsv-trajecten, per vsv-traject
+  met de voorstellen "geen doelgroep meer" (of meeverhuizen) en wat ermee is gebeurd;
 - verwerkingen: wanneer de gegevens zijn ingezien, aangemaakt, gewijzigd of verwijderd,
   welke velden, en in welke rol (niet door welke medewerker). Bij een wijziging staan de
   oude en nieuwe waarde erbij; een BSN staat in het auditlog nooit leesbaar, alleen als
@@ -125,9 +126,18 @@ def inzagegegevens(persoon: Persoon) -> dict[str, Any]:
         "thuiszitperiodes": _rijen(
             Thuiszitter.objects.filter(persoon=persoon).order_by("van", "id")
         ),
-        "vsv_trajecten": _rijen(
-            Vsv.objects.filter(persoon=persoon).order_by("uitgeschreven", "id")
-        ),
+        "vsv_trajecten": [
+            traject
+            | {
+                "voorstellen": _rijen(
+                    Voorstel.objects.filter(vsv_id=traject["id"]).order_by("gemaakt_op", "id"),
+                    zonder=("vsv_id",),
+                )
+            }
+            for traject in _rijen(
+                Vsv.objects.filter(persoon=persoon).order_by("uitgeschreven", "id")
+            )
+        ],
         "verwerkingen": _verwerkingen(persoon.pk),
     }
 
@@ -147,6 +157,7 @@ ONDERDELEN: dict[type[models.Model], str] = {
     Verlofaanvraag: "verlofaanvragen",
     Thuiszitter: "thuiszitperiodes",
     Vsv: "vsv_trajecten",
+    Voorstel: "vsv_trajecten.voorstellen",
     Jikpregistratie: "jikp_registraties",
 }
 

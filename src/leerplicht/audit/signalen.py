@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
-from leerplicht.doorstroompunt.models import Vsv
+from leerplicht.doorstroompunt.models import Voorstel, Vsv
 from leerplicht.jikp.models import Jikpregistratie
 from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Inschrijving, Persoon
@@ -36,6 +36,7 @@ GEVOLGDE_MODELLEN: dict[type[models.Model], str] = {
     Verlofaanvraag: "verlofaanvraag",
     Thuiszitter: "thuiszitter",
     Vsv: "vsv",
+    Voorstel: "vsv_voorstel",
     Jikpregistratie: "jikpregistratie",
     Notitie: "notitie",
     Document: "document",
@@ -108,6 +109,9 @@ def _persoon_id(instance: models.Model) -> str:
             .first()
         )
         return str(persoon or "")
+    if isinstance(instance, Voorstel):
+        persoon = Vsv.objects.filter(pk=instance.vsv_id).values_list("persoon_id", flat=True)
+        return str(persoon.first() or "")
     return str(getattr(instance, "persoon_id", "") or "")
 
 

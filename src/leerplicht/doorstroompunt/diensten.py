@@ -1,5 +1,5 @@
-"""Use cases of the Doorstroompunt: vsv intake, the vsv traject, the proposals "geen
-doelgroep meer" and the arrival of a warm transfer from leerplicht.
+"""Use cases of the Doorstroompunt: vsv intake, the vsv traject and the arrival of a warm
+transfer from leerplicht. The proposals "geen doelgroep meer" are in `voorstellen.py`.
 
 The rules are in `domein.vsv_traject` (statuses, transitions, monitoring interval, the
 age limit); this module stores, locks (`versiebeheer.neem_versie`) and logs.
@@ -23,12 +23,12 @@ from leerplicht.domein.uitschrijving import Gevolg, gevolg_van_uitschrijving
 from leerplicht.domein.verzuimmelding_route import OPEN, Meldingstatus
 from leerplicht.domein.verzuimstaat import datum_tekst
 from leerplicht.meldingen.models import Melding
-from leerplicht.register.models import Gemeente, Inschrijving, Persoon, School
+from leerplicht.register.models import Inschrijving, Persoon, School
 from leerplicht.versiebeheer import Versieconflict, neem_versie
 from leerplicht.werkprocessen.models import Gebeurtenis, Werkproces
 from leerplicht.werkprocessen.toewijzing import kies_behandelaar
 
-from .models import Vsv
+from .models import Voorstel, Voorstelstatus, Vsv
 
 WAT = "dit vsv-traject"
 CONFLICTMELDING = str(Versieconflict(WAT))
@@ -65,25 +65,6 @@ def volgende_monitoring(vsv: Vsv) -> date | None:
         return None
     return regels.volgende_monitoring(
         vsv.monitoring_vanaf, vsv.laatste_monitoring, monitoring_maanden()
-    )
-
-
-def regiogemeenten() -> frozenset[str]:
-    """The gemeenten of the region: those in the register."""
-    return frozenset(Gemeente.objects.values_list("code", flat=True))
-
-
-def voorstel(
-    vsv: Vsv, vandaag: date | None = None, regio: frozenset[str] | None = None
-) -> regels.Voorstel | None:
-    return regels.voorstel_geen_doelgroep(
-        geboortedatum=vsv.persoon.geboortedatum,
-        uitgeschreven=vsv.uitgeschreven,
-        woongemeente=vsv.persoon.gemeente_id,
-        trajectgemeente=vsv.gemeente_id,
-        afgerond_op=vsv.afgerond_op,
-        vandaag=vandaag or timezone.localdate(),
-        regiogemeenten=regiogemeenten() if regio is None else regio,
     )
 
 
@@ -271,28 +252,22 @@ def rond_af(
         vsv.resultaat = resultaat
         vsv.toelichting = toelichting
         vsv.save()
+        voorstellen_vervallen(Vsv.objects.filter(pk=vsv.pk))
     return vsv
 
 
-def bevestig_voorstel(
-    vsv: Vsv, *, door: str, versie: int | None, vandaag: date | None = None
-) -> Vsv:
-    """The consulent confirms "geen doelgroep meer": closed with `geen_doelgroep`, on the
-    day the age limit was reached (or today, after a move out of the region); after a move
-    within the region the traject goes along instead (`verhuis_mee`)."""
-    vandaag = vandaag or timezone.localdate()
-    vsv = Vsv.objects.select_related("persoon").get(pk=vsv.pk)  # as stored now
-    gevonden = voorstel(vsv, vandaag)
-    if gevonden is None:
-        raise Regelfout("Er is geen voorstel voor dit vsv-traject.")
-    if gevonden.reden is regels.Voorstelreden.MEEVERHUIZEN:
-        return verhuis_mee(vsv, door=door, versie=versie)
-    datum = max(gevonden.vanaf, vsv.monitoring_vanaf or vsv.uitgeschreven)
-    toelichting = f"Geen doelgroep meer: {regels.VOORSTELREDENEN[gevonden.reden]}."
-    return rond_af(
-        vsv, resultaat="geen_doelgroep", datum=datum, toelichting=toelichting, door=door,
-        versie=versie,
-    )  # fmt: skip
+def voorstellen_vervallen(trajecten: QuerySet[Vsv]) -> int:
+    """A closed traject's open proposal is moot: it lapses ("vervallen"; nobody decided on
+    it), so no list shows it and the history says why (`voorstellen.py`)."""
+    aantal = 0
+    for voorstel in Voorstel.objects.filter(status=Voorstelstatus.OPEN, vsv__in=trajecten):
+        voorstel.status = Voorstelstatus.VERVALLEN
+        voorstel.behandeld_door = SYSTEEM
+        voorstel.behandeld_op = timezone.now()
+        voorstel.toelichting = "Het traject is afgerond."
+        voorstel.save(update_fields=["status", "behandeld_door", "behandeld_op", "toelichting"])
+        aantal += 1
+    return aantal
 
 
 # --- lists --------------------------------------------------------------------------------
@@ -330,16 +305,6 @@ def verhuis_mee(vsv: Vsv, *, door: str, versie: int | None) -> Vsv:
         )
         vers.save(update_fields=["gemeente", "behandelaar"])
         return vers
-
-
-def voorstellen(trajecten: Iterable[Vsv], vandaag: date) -> list[tuple[Vsv, regels.Voorstel]]:
-    uitkomst = []
-    regio = regiogemeenten()
-    for vsv in trajecten:
-        gevonden = voorstel(vsv, vandaag, regio)
-        if gevonden is not None:
-            uitkomst.append((vsv, gevonden))
-    return sorted(uitkomst, key=lambda p: (p[1].vanaf, p[0].pk))
 
 
 # --- warm transfer from leerplicht ----------------------------------------------------------

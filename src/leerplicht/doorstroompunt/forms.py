@@ -64,9 +64,25 @@ class Afrondformulier(_Resultaatformulier):
 
 
 class Voorstelformulier(Vsvformulier):
-    """Confirming the proposal "geen doelgroep meer": only the versie."""
+    """Confirming the open proposal "geen doelgroep meer" (or "meeverhuizen"): only the
+    versie; the traject has at most one open proposal."""
 
     voorvoegsel = "voorstel"
+
+
+class Afwijsformulier(Vsvformulier):
+    """Rejecting the open proposal: why is required (kept with the proposal)."""
+
+    voorvoegsel = "afwijzen"
+    toelichting = forms.CharField(
+        label="Waarom wijst u het voorstel af?",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": "Schrijf op waarom u het voorstel afwijst.",
+            "max_length": "Hoogstens 2000 tekens.",
+        },
+    )
 
 
 class Uitschrijvingenformulier(forms.Form):

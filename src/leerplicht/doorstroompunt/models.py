@@ -1,10 +1,13 @@
 """Voortijdig schoolverlaters (vsv'ers) followed by the Doorstroompunt."""
 
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 
 from leerplicht.codeveld import code_check, keuzes
 from leerplicht.domein import codes
 from leerplicht.domein.onderwijssoort import ONDERWIJSSOORTEN
+from leerplicht.domein.vsv_traject import VOORSTELREDENEN
 from leerplicht.register.models import Gemeente, Persoon
 
 
@@ -46,3 +49,72 @@ class Vsv(models.Model):
 
     def __str__(self) -> str:
         return f"vsv-traject {self.id}"
+
+
+#: The codes of `Voorstelreden` as plain strings (the migration holds no domain enum).
+VOORSTELREDENCODES: dict[str, str] = {r.value: naam for r, naam in VOORSTELREDENEN.items()}
+
+
+class Voorstelstatus(models.TextChoices):
+    OPEN = "open", "open"
+    BEVESTIGD = "bevestigd", "bevestigd"
+    AFGEWEZEN = "afgewezen", "afgewezen"
+    #: Nobody decided: it no longer applied, was replaced, or the traject was closed.
+    VERVALLEN = "vervallen", "vervallen"
+
+
+class Voorstel(models.Model):
+    """A stored proposal "geen doelgroep meer" (or "meeverhuizen") for one traject.
+
+    The rule (`domein.vsv_traject.voorstel_geen_doelgroep`) says what applies today; the
+    daily sweep (`voorstellen.maak_voorstellen`) stores it, so that the consulent's answer
+    is kept: a rejected proposal does not come back every day.
+
+    - (vsv, reden, naar_gemeente) is made once while it is open or rejected: a rejection
+      holds; a move to ANOTHER gemeente is another proposal. Confirmed and lapsed rows are
+      history and do not block: a traject moved along to B and later back to A can be
+      proposed to move to B again; a lapsed proposal that applies again is proposed again.
+    - At most one open proposal per traject: when the rule gives another one (the person
+      moved on, turned the age limit, the birth date was corrected), the open one lapses
+      (`vervallen`, "vervangen") and the new one is made. Closing the traject lets its
+      open proposal lapse too.
+    """
+
+    Status = Voorstelstatus
+
+    vsv = models.ForeignKey(Vsv, on_delete=models.CASCADE, related_name="voorstellen")
+    reden = models.CharField(max_length=20, choices=keuzes(VOORSTELREDENCODES))
+    #: Leeftijd: the day the age limit is reached; a move: the day it was first seen.
+    vanaf = models.DateField()
+    #: The woongemeente (CBS code) when proposed; "" for leeftijd.
+    naar_gemeente = models.CharField(max_length=6, blank=True, default="")
+    status = models.CharField(
+        max_length=12, choices=Voorstelstatus.choices, default=Voorstelstatus.OPEN
+    )
+    gemaakt_op = models.DateTimeField(default=timezone.now)
+    #: The user name of who confirmed or rejected ("systeem" when it lapsed).
+    behandeld_door = models.CharField(max_length=150, blank=True, default="")
+    behandeld_op = models.DateTimeField(null=True, blank=True)
+    #: Why rejected (required then), or why it lapsed.
+    toelichting = models.TextField(blank=True, default="")
+
+    class Meta:
+        verbose_name = "voorstel vsv-traject"
+        verbose_name_plural = "voorstellen vsv-traject"
+        constraints = [
+            code_check("reden", VOORSTELREDENCODES, "vsv_voorstel_reden"),
+            code_check("status", tuple(Voorstelstatus.values), "vsv_voorstel_status"),
+            models.UniqueConstraint(
+                fields=["vsv", "reden", "naar_gemeente"],
+                condition=Q(status__in=[Voorstelstatus.OPEN, Voorstelstatus.AFGEWEZEN]),
+                name="vsv_voorstel_eenmaal",
+            ),
+            models.UniqueConstraint(
+                fields=["vsv"],
+                condition=Q(status=Voorstelstatus.OPEN),
+                name="vsv_voorstel_een_open",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"voorstel {self.pk} bij {self.vsv_id}"

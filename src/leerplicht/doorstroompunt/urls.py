@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views_cijfers import cijfers
 
 app_name = "doorstroompunt"
 urlpatterns = [
@@ -8,6 +9,7 @@ urlpatterns = [
     path("", views.overzicht, name="overzicht"),
     # Before "<str:vsv_id>/": otherwise the word would be taken for a traject id.
     path("uitschrijvingen/", views.uitschrijvingen, name="uitschrijvingen"),
+    path("cijfers/", cijfers, name="cijfers"),
     path(
         "overdracht/<str:werkproces_id>/aannemen/",
         views.overdracht_aannemen,
@@ -17,4 +19,5 @@ urlpatterns = [
     path("<str:vsv_id>/monitoring/", views.monitoring, name="monitoring"),
     path("<str:vsv_id>/afronden/", views.afronden, name="afronden"),
     path("<str:vsv_id>/voorstel/", views.voorstel_bevestigen, name="voorstel_bevestigen"),
+    path("<str:vsv_id>/voorstel/afwijzen/", views.voorstel_afwijzen, name="voorstel_afwijzen"),
 ]

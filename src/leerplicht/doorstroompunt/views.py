@@ -1,5 +1,6 @@
 """The Doorstroompunt's screens: the overview (lists of work) and the vsv-traject page
-with its forms. Thin views: `toegang` decides who and what, `diensten` does the work.
+with its forms. Thin views: `toegang` decides who and what, `diensten` and `voorstellen`
+do the work.
 
 Forms POST to their own URL: on success a redirect to the page (POST, redirect, GET), on
 a broken rule the page again with the message (400), on a versie conflict 409.
@@ -31,15 +32,16 @@ from leerplicht.register.models import Gemeente
 from leerplicht.toegang.beleid import gemeenten_van, mag, overdrachten_voor, zichtbaar
 from leerplicht.toegang.bescherming import object_of_404, vereist_dossiertoegang, vereist_handeling
 
-from . import diensten
+from . import diensten, voorstellen
 from .forms import (
     Afrondformulier,
+    Afwijsformulier,
     Monitoringformulier,
     Uitschrijvingenformulier,
     Voorstelformulier,
     Vsvformulier,
 )
-from .models import Vsv
+from .models import Voorstel, Vsv
 from .uitschrijvingen import neem_uitschrijvingen_in
 
 #: What the traject page shows (audit "inzien": field names only).
@@ -54,6 +56,7 @@ GETOONDE_VELDEN = (
     "afgerond_op",
     "resultaat",
     "toelichting",
+    "voorstellen",
 )
 
 
@@ -78,7 +81,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         v.nieuw_of_oud = regels.nieuw_of_oud(v.uitgeschreven, vandaag)
     in_behandeling = [v for v in open_ if v.monitoring_vanaf is None]
     verlopen = diensten.monitoring_verlopen(open_, vandaag)
-    voorstellen = diensten.voorstellen(open_, vandaag)
+    open_voorstellen = list(voorstellen.open_voorstellen(trajecten))
     overdrachten = list(
         diensten.overgedragen_door_leerplicht(
             overdrachten_voor(request.user).filter(gemeente__in=gekozen)
@@ -92,7 +95,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         toelichting={
             "in_behandeling": len(in_behandeling),
             "monitoring_verlopen": len(verlopen),
-            "voorstellen": len(voorstellen),
+            "voorstellen": len(open_voorstellen),
             "overdrachten": len(overdrachten),
         },
     )
@@ -104,7 +107,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
             "gemeente": gemeente,
             "in_behandeling": in_behandeling,
             "verlopen": verlopen,
-            "voorstellen": [(v, regels.VOORSTELREDENEN[p.reden], p.vanaf) for v, p in voorstellen],
+            "voorstellen": open_voorstellen,
             "overdrachten": [
                 (w, leeftijd_op(w.persoon.geboortedatum, vandaag)) for w in overdrachten
             ],
@@ -142,7 +145,7 @@ def _formulieren(
     request: HttpRequest,
     vsv: Vsv,
     status: regels.Vsvstatus,
-    voorstel: regels.Voorstel | None,
+    voorstel: Voorstel | None,
     ingevuld: Vsvformulier | None,
 ) -> dict[str, Vsvformulier]:
     if not mag(request.user, Handeling.DOORSTROOMPUNT_WERKEN):
@@ -152,6 +155,7 @@ def _formulieren(
         formulieren["monitoring"] = Monitoringformulier(vsv=vsv)
     if voorstel is not None:
         formulieren["voorstel"] = Voorstelformulier(vsv=vsv)
+        formulieren["afwijzen"] = Afwijsformulier(vsv=vsv)
     if regels.mag_naar(status, regels.Vsvstatus.AFGEROND):
         formulieren["afronden"] = Afrondformulier(vsv=vsv)
     if ingevuld is not None:
@@ -179,23 +183,21 @@ def _pagina(
     )
     vandaag = timezone.localdate()
     huidig = diensten.stand(vsv)
-    gevonden = diensten.voorstel(vsv, vandaag)
+    voorstel = voorstellen.open_voorstel(vsv)
     context: dict[str, Any] = {
         "vsv": vsv,
         "leeftijd": leeftijd_op(vsv.persoon.geboortedatum, vandaag),
         "status": regels.NAMEN[huidig],
         "in_monitoring": huidig == regels.Vsvstatus.MONITORING,
         "volgende_monitoring": diensten.volgende_monitoring(vsv),
-        "voorstel": (
-            (
-                regels.VOORSTELREDENEN[gevonden.reden],
-                gevonden.vanaf,
-                gevonden.reden is regels.Voorstelreden.MEEVERHUIZEN,
-            )
-            if gevonden
-            else None
+        "voorstel": voorstel,
+        "meeverhuizen": voorstel is not None
+        and voorstel.reden == regels.Voorstelreden.MEEVERHUIZEN,
+        "naar_gemeente": (
+            Gemeente.objects.filter(pk=voorstel.naar_gemeente).first() if voorstel else None
         ),
-        "formulieren": _formulieren(request, vsv, huidig, gevonden, None if conflict else ingevuld),
+        "eerdere_voorstellen": list(voorstellen.behandelde_voorstellen(vsv)),
+        "formulieren": _formulieren(request, vsv, huidig, voorstel, None if conflict else ingevuld),
         "conflict": diensten.CONFLICTMELDING if conflict else "",
         "fout": ingevuld is not None and not conflict,
         "maanden": diensten.monitoring_maanden(),
@@ -270,14 +272,52 @@ def afronden(request: HttpRequest, vsv_id: str) -> HttpResponse:
     )
 
 
+def _het_open_voorstel(vsv: Vsv) -> Voorstel:
+    voorstel = voorstellen.open_voorstel(vsv)
+    if voorstel is None:
+        raise diensten.Regelfout("Er is geen open voorstel voor dit vsv-traject.")
+    return voorstel
+
+
 @never_cache
 @require_POST
 @vereist_handeling(Handeling.DOORSTROOMPUNT_WERKEN)
 def voorstel_bevestigen(request: HttpRequest, vsv_id: str) -> HttpResponse:
-    def actie(v: Vsv, d: dict[str, Any], door: str) -> Vsv:
-        return diensten.bevestig_voorstel(v, door=door, versie=d["versie"])
+    """Confirm the open proposal: closed with "geen doelgroep meer", or moved along."""
+    huidig = voorstellen.open_voorstel(object_of_404(request.user, Vsv, pk=vsv_id))
+    mee = huidig is not None and huidig.reden == regels.Voorstelreden.MEEVERHUIZEN
+    gelukt = (
+        "Het traject is meeverhuisd naar de nieuwe woongemeente."
+        if mee
+        else "Afgerond: geen doelgroep meer."
+    )
 
-    return _verwerk(request, vsv_id, Voorstelformulier, actie, "Afgerond: geen doelgroep meer.")
+    def actie(v: Vsv, d: dict[str, Any], door: str) -> Vsv:
+        return voorstellen.bevestig(_het_open_voorstel(v), door=door, versie=d["versie"])
+
+    try:
+        antwoord = _verwerk(request, vsv_id, Voorstelformulier, actie, gelukt)
+    except voorstellen.Voorstelvervallen as vervallen:
+        # Nothing confirmed; the proposals were brought up to date: show them afresh.
+        messages.warning(request, vervallen.bericht)
+        return redirect(reverse("doorstroompunt:vsv", args=[vsv_id]))
+    if antwoord.status_code == 302 and not zichtbaar(request.user, Vsv).filter(pk=vsv_id).exists():
+        return redirect("doorstroompunt:overzicht")  # moved to a gemeente not the user's
+    return antwoord
+
+
+@never_cache
+@require_POST
+@vereist_handeling(Handeling.DOORSTROOMPUNT_WERKEN)
+def voorstel_afwijzen(request: HttpRequest, vsv_id: str) -> HttpResponse:
+    """Reject the open proposal, with the reason; it is not made again."""
+
+    def actie(v: Vsv, d: dict[str, Any], door: str) -> Voorstel:
+        return voorstellen.wijs_af(
+            _het_open_voorstel(v), door=door, toelichting=d["toelichting"], versie=d["versie"]
+        )
+
+    return _verwerk(request, vsv_id, Afwijsformulier, actie, "Voorstel afgewezen.")
 
 
 # --- DUO's list of de-registrations without startkwalificatie --------------------------------

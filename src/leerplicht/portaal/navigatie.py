@@ -44,6 +44,11 @@ MENU: tuple[Menuitem, ...] = (
         _handeling(Handeling.DOORSTROOMPUNT_WERKEN),
     ),
     Menuitem("jikp:lijst", "JIKP", _handeling(Handeling.DOORSTROOMPUNT_WERKEN)),
+    Menuitem(
+        "doorstroompunt:cijfers",
+        "Cijfers Doorstroompunt",
+        _handeling(Handeling.DOORSTROOMPUNT_WERKEN),
+    ),
     Menuitem("werklijsten:team", "Team", _handeling(Handeling.TEAM_STUREN)),
     Menuitem("brieven:sjablonen", "Briefsjablonen", _handeling(Handeling.SJABLONEN_BEHEREN)),
     Menuitem("audit:overzicht", "Auditlog", beleid.leest_auditlog),

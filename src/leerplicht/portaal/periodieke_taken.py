@@ -20,6 +20,14 @@ PERIODIEKE_TAKEN: dict[str, tuple[str, str]] = {
         "leerplicht.meldingen.tasks.absoluut_verzuim_signaleren",
         "maakt meldingen absoluut verzuim uit de leerplichtadministratie (dagelijks)",
     ),
+    "vsv-signaleren": (
+        "leerplicht.doorstroompunt.tasks.vsv_signaleren",
+        "maakt nieuwe vsv-trajecten uit beëindigde inschrijvingen zonder vervolg (dagelijks)",
+    ),
+    "vsv-voorstellen": (
+        "leerplicht.doorstroompunt.tasks.vsv_voorstellen_maken",
+        "werkt de voorstellen 'geen doelgroep meer' van de vsv-trajecten bij (dagelijks)",
+    ),
     "thuiszitters": (
         "leerplicht.thuiszitters.tasks.signaleer_thuiszitters",
         "telt de signalen van leerlingen die 4 weken of langer thuis zitten (dagelijks)",

@@ -31,7 +31,7 @@ from leerplicht.domein.doorstroompunt_doelgroep import (
 )
 from leerplicht.domein.leeftijd import verjaardag
 from leerplicht.domein.rollen import HANDELINGEN, ZIET_CIJFERS, ZIET_DOSSIERS, Handeling, Rol
-from leerplicht.doorstroompunt.models import Vsv
+from leerplicht.doorstroompunt.models import Voorstel, Vsv
 from leerplicht.jikp.models import Jikpregistratie
 from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Inschrijving, Persoon
@@ -414,6 +414,11 @@ def _vsv(r: Reikwijdte) -> QuerySet[Vsv]:
     return Vsv.objects.filter(gemeente__in=r.gemeenten)
 
 
+def vsv_voorstellen_voor(gebruiker: Gebruiker) -> QuerySet[Voorstel]:
+    """A proposal "geen doelgroep meer" is seen with its vsv-traject."""
+    return Voorstel.objects.filter(vsv__in=vsv_voor(gebruiker))
+
+
 def jikp_voor(gebruiker: Gebruiker) -> QuerySet[Jikpregistratie]:
     """JIKP registrations of the own gemeenten. The Doorstroompunt reach: only of the persons
     the consulent may open anyway (a JIKP registration does not widen that reach)."""
@@ -533,6 +538,7 @@ ZICHTBAAR: dict[type[models.Model], Callable[[Gebruiker], QuerySet]] = {
     Verlofaanvraag: verlofaanvragen_voor,
     Thuiszitter: thuiszitters_voor,
     Vsv: vsv_voor,
+    Voorstel: vsv_voorstellen_voor,
     Jikpregistratie: jikp_voor,
     Notitie: notities_voor,
     Gebeurtenis: gebeurtenissen_voor,

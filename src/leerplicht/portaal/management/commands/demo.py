@@ -153,6 +153,13 @@ class Command(BaseCommand):
             self.stdout.write(f"Toewijzingsregels gemaakt: {regels}.")
         if meldingen := zorg_voor_demolevering(Path(settings.VAR_DIR) / "demo" / "duo"):
             self.stdout.write(f"Verzuimloket-levering ingelezen: {meldingen} nieuwe meldingen.")
+        # The Doorstroompunt's daily sweeps, once now: the lists have work on the first start.
+        from leerplicht.doorstroompunt.voorstellen import maak_voorstellen
+        from leerplicht.doorstroompunt.vsv_signaal import signaleer_vsv
+
+        if trajecten := signaleer_vsv().aantal:
+            self.stdout.write(f"Nieuwe vsv-trajecten uit de inschrijvingen: {trajecten}.")
+        maak_voorstellen()
 
     def _maak_demoregio(self, *, gemeenten: int, personen: int, seed: int) -> None:
         pad = Path(settings.VAR_DIR) / "demo"
