@@ -206,7 +206,7 @@ def test_bevestigen_en_beeindigen_via_de_paginas(regio):
     assert fout.status_code == 400
     tekst = fout.content.decode()
     assert "zowel de einddatum als de reden" in tekst and 'role="alert"' in tekst
-    assert 'aria-describedby="id_reden_einde_error"' in tekst
+    assert 'aria-describedby="id_reden_einde-fout"' in tekst
     goed = client.post(
         f"/thuiszitters/{periode.pk}/",
         {"versie": "1", "tot": VANDAAG.strftime("%d-%m-%Y"), "reden_einde": "opgelost"},

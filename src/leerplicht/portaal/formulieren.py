@@ -1,6 +1,6 @@
 """The base of every form that changes a record: the `versie` it was loaded with
 (optimistic locking, `leerplicht.versiebeheer`), the NL Design System classes on the
-widgets, and accessible error marking (aria-invalid, aria-describedby to the error text).
+widgets. Errors are linked to their field where the field is shown ({% formulierveld %}).
 """
 
 from __future__ import annotations
@@ -36,23 +36,10 @@ class Versieformulier(forms.Form):
             elif isinstance(veld.widget, forms.TextInput | forms.ClearableFileInput):
                 veld.widget.attrs.setdefault("class", TEKSTVAK)
 
-    def full_clean(self) -> None:
-        super().full_clean()
-        self.markeer_fouten()
-
-    def markeer_fouten(self) -> None:
-        """aria-invalid and aria-describedby (the error text's id) on every wrong field."""
-        for naam in self.errors:
-            if naam in self.fields:
-                attrs = self.fields[naam].widget.attrs
-                attrs["aria-invalid"] = "true"
-                attrs["aria-describedby"] = f"{self[naam].auto_id}-fout"
-
     def voeg_fouten_toe(self, fouten: dict[str, list[str]]) -> None:
         for veld, meldingen in fouten.items():
             for melding in meldingen:
                 self.add_error(veld if veld in self.fields else None, melding)
-        self.markeer_fouten()
 
     def voeg_fout_toe(self, veld: str, bericht: str) -> None:
         self.voeg_fouten_toe({veld: [bericht]})

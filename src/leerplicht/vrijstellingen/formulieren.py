@@ -64,26 +64,11 @@ def keuzeveld(label: str, keuzes, *, verplicht: bool = True, hulp: str = "") -> 
 
 
 class Basisformulier(forms.Form):
-    """Links each field's errors to it and maps the rules' objections onto fields."""
-
-    def full_clean(self) -> None:
-        super().full_clean()
-        self.koppel_fouten()
-
-    def koppel_fouten(self) -> None:
-        for naam, veld in self.fields.items():
-            bound = self[naam]
-            beschreven = [f"{bound.auto_id}-hulp"] if veld.help_text else []
-            if naam in self.errors:
-                beschreven.append(f"{bound.auto_id}-fout")
-                veld.widget.attrs["aria-invalid"] = "true"
-            if beschreven:
-                veld.widget.attrs["aria-describedby"] = " ".join(beschreven)
+    """Maps the rules' objections onto fields (shown with {% formulierveld %})."""
 
     def neem_bezwaren_over(self, fout: Regelfout) -> None:
         for b in fout.bezwaren:
             self.add_error(b.veld if b.veld in self.fields else None, b.tekst)
-        self.koppel_fouten()
 
 
 class Briefvelden(forms.Form):
@@ -149,7 +134,6 @@ class Persoonformulier(Basisformulier):
         self.add_error(
             "persoon", "Er is geen persoon met dit persoonsnummer waarvan u het dossier mag inzien."
         )
-        self.koppel_fouten()
 
 
 class VrijstellingAanvraagformulier(Persoonformulier):

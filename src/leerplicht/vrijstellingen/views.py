@@ -377,7 +377,6 @@ def verlof_nieuw(request: HttpRequest) -> HttpResponse:
                 else:
                     messages.success(request, f"Verlofaanvraag {a.pk} is geregistreerd.")
                     return redirect("vrijstellingen:verlof", pk=a.pk)
-            formulier.koppel_fouten()
         status = 400
     else:
         formulier = VerlofAanvraagformulier(

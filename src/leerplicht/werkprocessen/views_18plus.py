@@ -56,14 +56,6 @@ class Trajectformulier(forms.Form):
         },
     )
 
-    def full_clean(self) -> None:
-        super().full_clean()
-        for naam in self.errors:
-            if naam in self.fields:
-                attrs = self.fields[naam].widget.attrs
-                attrs["aria-invalid"] = "true"
-                attrs["aria-describedby"] = f"{self[naam].auto_id}-fout"
-
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
