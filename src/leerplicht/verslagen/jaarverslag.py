@@ -95,6 +95,12 @@ class Bron:
 # --- table shapes -------------------------------------------------------------------------
 
 
+def is_totaalrij(kop: str) -> bool:
+    """A row whose header starts with "Totaal" sums the rows above it (bold, never
+    re-summed); a row that only reads a `totaal` key (meldingen of one soort) is not."""
+    return kop.startswith("Totaal")
+
+
 def _soort(pad: Pad) -> Soort:
     return Soort.PROCENT if pad and pad[-1].startswith("percentage") else Soort.AANTAL
 
@@ -118,7 +124,7 @@ def vergelijking(
             )
         elif b.vorig is not None:
             cellen.append(Cel(None, Soort.VERANDERING))  # no change % of a percentage
-        uitvoer.append(Rij(kop, tuple(cellen), totaal=sub[-1] == TOTAAL))
+        uitvoer.append(Rij(kop, tuple(cellen), totaal=is_totaalrij(kop)))
     kolommen = (*b.schooljaren, "Verandering") if b.vorig else b.schooljaren
     return Tabel(id_, titel, rijkop, kolommen, tuple(uitvoer), toelichting)
 
@@ -132,7 +138,7 @@ def per_gemeente(
         Rij(
             kop,
             tuple(b.cel((b.jaar, g, *sub), _soort(sub)) for g in (*b.gemeenten, TOTAAL)),
-            totaal=sub[-1] == TOTAAL,
+            totaal=is_totaalrij(kop),
         )
         for kop, sub in rijen
     )
@@ -153,7 +159,7 @@ def kruistabel(
         Rij(
             kop,
             tuple(b.cel((b.jaar, b.sleutel, *sub, k)) for _, k in kolommen),
-            totaal=sub[-1] == TOTAAL,
+            totaal=is_totaalrij(kop),
         )
         for kop, sub in rijen
     )
@@ -509,7 +515,7 @@ def _h_handhaving(b: Bron) -> Hoofdstuk:
             (f"Processen-verbaal {naam}", ("handhaving", "proces_verbaal", v))
             for v, naam in codes.PROCES_VERBAAL_VERZUIM.items()
         ),
-        ("Processen-verbaal totaal", ("handhaving", "proces_verbaal", TOTAAL)),
+        ("Totaal processen-verbaal", ("handhaving", "proces_verbaal", TOTAAL)),
     ]
     delen: list[Onderdeel] = []
     if b.regio:
