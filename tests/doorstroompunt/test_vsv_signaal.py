@@ -184,3 +184,32 @@ def test_pro_en_vso_vallen_sinds_2026_ook_met_diploma_onder_de_doelgroep():
             )
             is verwacht
         )
+
+
+def test_open_traject_van_buiten_de_regio_komt_mee_met_de_import(tmp_path):
+    """Moving into the region: the previous region's data (exchange format) brings the open
+    traject along; it is in the consulent's list, and the sweep adds no second one."""
+    from leerplicht.domein.rollen import Rol
+    from toegang.toegangswereld import aangemeld, maak_gebruiker
+
+    s = Uitwisselset()
+    s.gemeente()
+    elders = s.school("77MB", "mbo")  # the school in the old region, as that team knew it
+    persoon = s.persoon("2005-09-01")
+    s.inschrijving(persoon, elders, "2023-08-01", "2026-01-15")
+    s.voeg_toe(
+        "vsv.csv", id="ELDERS-17", persoon=persoon, gemeente="GM0225", uitgeschreven="2026-01-15",
+        monitoring_vanaf="2026-02-01", resultaat="werk_kort",
+    )  # fmt: skip
+    s.importeer(tmp_path / "overdracht")
+
+    assert signaleer_vsv(PEILDATUM).aantal == 0
+    [traject] = Vsv.objects.filter(persoon=persoon)
+    assert (traject.pk, traject.afgerond_op) == ("ELDERS-17", None)
+    from leerplicht.register.models import Gemeente
+
+    consulent = aangemeld(
+        maak_gebruiker("consulent", Rol.CONSULENT_DOORSTROOMPUNT, [Gemeente.objects.get()])
+    )
+    pagina = consulent.get("/doorstroompunt/").content.decode()
+    assert "/doorstroompunt/ELDERS-17/" in pagina
