@@ -5,8 +5,6 @@ A dry run by default: prints per kind how many rows would be removed or anonymis
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
@@ -17,15 +15,9 @@ from leerplicht.bewaren.opschonen import (
     maak_plan,
     voer_uit,
 )
+from leerplicht.commandos import datum_optie
 from leerplicht.domein.formattering import getal
 from leerplicht.schema import zorg_voor_schema
-
-
-def _datum(tekst: str) -> date:
-    try:
-        return date.fromisoformat(tekst)
-    except ValueError:
-        raise CommandError(f"ongeldige peildatum {tekst!r}: verwacht JJJJ-MM-DD") from None
 
 
 class Command(BaseCommand):
@@ -42,7 +34,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, uitvoeren: bool, peildatum: str | None, **opties) -> None:
         vandaag = timezone.localdate()
-        peil = _datum(peildatum) if peildatum else vandaag
+        peil = datum_optie(peildatum) or vandaag
         try:
             controleer_peildatum(peil, vandaag, uitvoeren=uitvoeren)
         except OngeldigePeildatum as fout:

@@ -7,7 +7,6 @@ same figures (leerplicht.verslagen), the same file the web app gives, for schedu
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -18,26 +17,13 @@ from leerplicht.bewaren.vaststellen import (
     vastgesteld_rapport,
 )
 from leerplicht.cijfers.rapport import OnbekendeGemeente, maak_rapport
+from leerplicht.commandos import datum_optie, schooljaar_optie, schrijf_heel
 from leerplicht.domein.schooljaar import Schooljaar
 from leerplicht.schema import zorg_voor_schema
 
 FORMATEN = ("json", "html", "pdf", "xlsx", "csv")
 #: Formats that are not text: written to --uit, never to a terminal.
 BINAIR = ("pdf", "xlsx")
-
-
-def _schooljaar(tekst: str) -> Schooljaar:
-    try:
-        return Schooljaar.van_naam(tekst)
-    except ValueError as fout:
-        raise CommandError(str(fout)) from None
-
-
-def _datum(tekst: str) -> date:
-    try:
-        return date.fromisoformat(tekst)
-    except ValueError:
-        raise CommandError(f"ongeldige peildatum {tekst!r}: verwacht JJJJ-MM-DD") from None
 
 
 class Command(BaseCommand):
@@ -57,8 +43,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, schooljaar: str, peildatum: str | None, gemeenten, formaat: str, **o):
-        jaar = _schooljaar(schooljaar)
-        peil = _datum(peildatum) if peildatum else None
+        jaar = schooljaar_optie(schooljaar)
+        peil = datum_optie(peildatum)
         uit = o.get("uit")
         if formaat in BINAIR and not uit:
             raise CommandError(f"--format {formaat}: geef met --uit aan waar het bestand komt")
@@ -74,7 +60,7 @@ class Command(BaseCommand):
         except (OnbekendeGemeente, RapportNietBeschikbaar) as fout:
             raise CommandError(str(fout)) from None
         if uit:
-            _schrijf(Path(uit), (tekst + "\n").encode("utf-8"))
+            schrijf_heel(Path(uit), (tekst + "\n").encode("utf-8"))
         else:
             self.stdout.write(tekst)
 
@@ -88,18 +74,6 @@ class Command(BaseCommand):
             raise CommandError(str(fout)) from None
         inhoud = VERSLAGFORMATEN[formaat].maak(verslag)
         if uit:
-            _schrijf(Path(uit), inhoud)
+            schrijf_heel(Path(uit), inhoud)
         else:
             self.stdout.write(inhoud.decode("utf-8-sig"), ending="")
-
-
-def _schrijf(pad: Path, inhoud: bytes) -> None:
-    """Whole or not at all: a half-written report never stands where a scheduled run
-    expects the last good one."""
-    try:
-        pad.parent.mkdir(parents=True, exist_ok=True)
-        tijdelijk = pad.with_name(pad.name + ".deel")
-        tijdelijk.write_bytes(inhoud)
-        tijdelijk.replace(pad)
-    except OSError as fout:
-        raise CommandError(f"{pad}: kan niet schrijven ({fout.strerror})") from None

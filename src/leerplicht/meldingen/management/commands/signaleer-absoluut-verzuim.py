@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+from django.core.management.base import BaseCommand, CommandParser
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
-
+from leerplicht.commandos import datum_optie
 from leerplicht.domein.formattering import getal
 from leerplicht.meldingen.absoluut_verzuim import signaleer
 
@@ -20,14 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--peildatum", help="JJJJ-MM-DD (standaard: vandaag)")
 
     def handle(self, *args, peildatum: str | None, **opties) -> None:
-        datum = None
-        if peildatum:
-            try:
-                datum = date.fromisoformat(peildatum)
-            except ValueError:
-                raise CommandError(
-                    f"--peildatum: {peildatum!r} is geen datum (verwacht JJJJ-MM-DD)."
-                ) from None
+        datum = datum_optie(peildatum)
         resultaat = signaleer(datum)
         self.stdout.write(
             f"Peildatum {resultaat.peildatum:%d-%m-%Y}: {getal(resultaat.aantal)} nieuwe "

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from leerplicht.bewaren.vaststellen import RapportNietBeschikbaar, rapport_van
 from leerplicht.cijfers.rapport import OnbekendeGemeente
-from leerplicht.domein.schooljaar import Schooljaar
+from leerplicht.commandos import schooljaar_optie, schrijf_heel
 from leerplicht.register.models import Gemeente
 from leerplicht.schema import zorg_voor_schema
 from leerplicht.verslagen.leerplichttelling import (
@@ -42,10 +42,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, schooljaar: str, gemeenten, formaat: str, uit: str | None, **o):
-        try:
-            jaar = Schooljaar.van_naam(schooljaar)
-        except ValueError as fout:
-            raise CommandError(str(fout)) from None
+        jaar = schooljaar_optie(schooljaar)
         if formaat == "xlsx" and not uit:
             raise CommandError("--format xlsx: geef met --uit aan waar het bestand komt")
         zorg_voor_schema()
@@ -69,14 +66,3 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write(tekst, ending="")
-
-
-def schrijf_heel(pad: Path, inhoud: bytes) -> None:
-    """Whole or not at all: a half-written file never stands where the last good one was."""
-    try:
-        pad.parent.mkdir(parents=True, exist_ok=True)
-        tijdelijk = pad.with_name(pad.name + ".deel")
-        tijdelijk.write_bytes(inhoud)
-        tijdelijk.replace(pad)
-    except OSError as fout:
-        raise CommandError(f"{pad}: kan niet schrijven ({fout.strerror})") from None
