@@ -215,11 +215,11 @@ def test_upload_weigert_ander_bestand_en_andere_gemeente(regio, als):
     zip_ = io.BytesIO(b"PK\x03\x04rest")
     zip_.name = "levering.csv"
     antwoord = c.post("/meldingen/upload/", {"gemeente": regio.gemeente.code, "bestand": zip_})
-    assert antwoord.status_code == 400 and "dit is geen tekstbestand" in antwoord.content.decode()
+    assert antwoord.status_code == 400 and "Dit is geen tekstbestand" in antwoord.content.decode()
     xlsx = io.BytesIO(b"x")
     xlsx.name = "levering.xlsx"
     antwoord = c.post("/meldingen/upload/", {"gemeente": regio.gemeente.code, "bestand": xlsx})
-    assert "alleen een CSV-bestand" in antwoord.content.decode()
+    assert "Alleen een CSV-bestand" in antwoord.content.decode()
     tekst = io.BytesIO(b"a;b\n")
     tekst.name = "l.csv"
     antwoord = c.post("/meldingen/upload/", {"gemeente": regio.andere.code, "bestand": tekst})

@@ -9,8 +9,8 @@ from django import forms
 from django.utils import timezone
 
 from leerplicht.domein import codes
-from leerplicht.meldingen.forms import MAX_LEVERING_BYTES, gemeentekeuzes
-from leerplicht.portaal.formulieren import KEUZELIJST, Versieformulier
+from leerplicht.portaal.formulieren import Versieformulier
+from leerplicht.portaal.inlezen import Leveringsformulier
 from leerplicht.werkprocessen.forms import Datumveld
 
 from .models import Vsv
@@ -85,36 +85,7 @@ class Afwijsformulier(Vsvformulier):
     )
 
 
-class Uitschrijvingenformulier(forms.Form):
+class Uitschrijvingenformulier(Leveringsformulier):
     """Upload of DUO's list of de-registrations without startkwalificatie."""
 
-    gemeente = forms.ChoiceField(
-        label="Gemeente waarvoor de levering is",
-        widget=forms.Select({"class": KEUZELIJST}),
-        error_messages={"required": "Kies een gemeente.", "invalid_choice": "Kies een gemeente."},
-    )
-    bestand = forms.FileField(
-        label="Bestand met uitschrijvingen (CSV)",
-        widget=forms.FileInput({"class": "utrecht-textbox", "accept": ".csv,text/csv"}),
-        error_messages={"required": "Kies een CSV-bestand met uitschrijvingen van DUO."},
-    )
-
-    def __init__(self, *args: Any, gemeenten: frozenset[str], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["gemeente"].choices = gemeentekeuzes(gemeenten)
-
-    def clean_bestand(self) -> Any:
-        bestand = self.cleaned_data["bestand"]
-        if not (bestand.name or "").lower().endswith((".csv", ".txt")):
-            raise forms.ValidationError("Alleen een CSV-bestand (.csv) kan worden ingelezen.")
-        if bestand.size > MAX_LEVERING_BYTES:
-            raise forms.ValidationError("Het bestand is te groot (hoogstens 20 MB).")
-        if bestand.size == 0:
-            raise forms.ValidationError("Het bestand is leeg.")
-        begin = bestand.read(4096)
-        bestand.seek(0)
-        if begin.startswith(b"PK") or b"\x00" in begin:
-            raise forms.ValidationError(
-                "Dit is geen tekstbestand (CSV); bijvoorbeeld een Excel- of zip-bestand."
-            )
-        return bestand
+    bestandslabel = "Bestand met uitschrijvingen (CSV)"

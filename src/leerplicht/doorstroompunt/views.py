@@ -8,10 +8,7 @@ a broken rule the page again with the message (400), on a versie conflict 409.
 
 from __future__ import annotations
 
-import re
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
@@ -28,6 +25,7 @@ from leerplicht.domein.leeftijd import leeftijd_op
 from leerplicht.domein.rollen import Handeling
 from leerplicht.duo.fouten import OngeldigeLevering
 from leerplicht.duo.koppeling import duo_koppeling
+from leerplicht.portaal.inlezen import als_bestand
 from leerplicht.register.models import Gemeente
 from leerplicht.toegang.beleid import gemeenten_van, mag, overdrachten_voor, zichtbaar
 from leerplicht.toegang.bescherming import object_of_404, vereist_dossiertoegang, vereist_handeling
@@ -323,12 +321,6 @@ def voorstel_afwijzen(request: HttpRequest, vsv_id: str) -> HttpResponse:
 # --- DUO's list of de-registrations without startkwalificatie --------------------------------
 
 
-def _veilige_naam(naam: str) -> str:
-    """The uploaded file's name for error messages, without a path or odd characters."""
-    basis = Path(naam or "uitschrijvingen.csv").name
-    return re.sub(r"[^A-Za-z0-9._-]", "_", basis)[-100:] or "uitschrijvingen.csv"
-
-
 @never_cache
 @require_http_methods(["GET", "POST"])
 @vereist_handeling(Handeling.DOORSTROOMPUNT_WERKEN)
@@ -344,11 +336,7 @@ def uitschrijvingen(request: HttpRequest) -> HttpResponse:
     if formulier.is_valid():
         bestand = formulier.cleaned_data["bestand"]
         gemeente = Gemeente.objects.get(code=formulier.cleaned_data["gemeente"])
-        with tempfile.TemporaryDirectory() as map_:
-            pad = Path(map_) / _veilige_naam(bestand.name)
-            with pad.open("wb") as uit:
-                for stuk in bestand.chunks():
-                    uit.write(stuk)
+        with als_bestand(bestand) as pad:
             try:
                 resultaat = neem_uitschrijvingen_in(
                     duo_koppeling().lees_uitschrijvingen(pad),

@@ -13,6 +13,7 @@ from leerplicht.domein import codes
 from leerplicht.domein.bsn import is_geldig_bsn
 from leerplicht.domein.onderwijssoort import ONDERWIJSSOORTEN
 from leerplicht.duo.koppeling import Verzuimmelding
+from leerplicht.portaal.inlezen import Leveringsformulier, gemeentekeuzes
 from leerplicht.register.models import Gemeente, School
 from leerplicht.werkprocessen.models import Toewijzingsregel
 
@@ -22,9 +23,6 @@ KEUZE = {"class": "utrecht-select utrecht-select--html-select"}
 DATUMVAK = {"class": "utrecht-textbox utrecht-textbox--html-input", "type": "date"}
 
 JA_NEE_ONBEKEND = [("", "onbekend"), ("ja", "ja"), ("nee", "nee")]
-
-#: An uploaded Verzuimloket file: at most this large.
-MAX_LEVERING_BYTES = 20 * 1024 * 1024
 
 
 def _ja_nee(waarde: str) -> bool | None:
@@ -41,10 +39,6 @@ def _lang(label: str) -> forms.CharField:
     return forms.CharField(
         label=label, required=False, max_length=4000, widget=forms.Textarea(TEKSTGEBIED)
     )
-
-
-def gemeentekeuzes(gemeenten: frozenset[str]) -> list[tuple[str, str]]:
-    return [(g.code, g.naam) for g in Gemeente.objects.filter(code__in=gemeenten)]
 
 
 class Handinvoerformulier(forms.Form):
@@ -173,38 +167,10 @@ class Handinvoerformulier(forms.Form):
         )
 
 
-class Uploadformulier(forms.Form):
-    gemeente = forms.ChoiceField(
-        label="Gemeente waarvoor de levering is", widget=forms.Select(KEUZE)
-    )
-    bestand = forms.FileField(
-        label="Bestand van het Verzuimloket (CSV)",
-        widget=forms.FileInput({"class": "utrecht-textbox", "accept": ".csv,text/csv"}),
-        error_messages={"required": "Bestand: kies een CSV-bestand van het Verzuimloket."},
-    )
+class Uploadformulier(Leveringsformulier):
+    """A delivery of DUO's Verzuimloket."""
 
-    def __init__(self, *args, gemeenten: frozenset[str], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["gemeente"].choices = gemeentekeuzes(gemeenten)
-
-    def clean_bestand(self):
-        bestand = self.cleaned_data["bestand"]
-        naam = (bestand.name or "").lower()
-        if not naam.endswith((".csv", ".txt")):
-            raise ValidationError(
-                "Bestand: alleen een CSV-bestand (.csv) van het Verzuimloket kan worden ingelezen."
-            )
-        if bestand.size > MAX_LEVERING_BYTES:
-            raise ValidationError("Bestand: te groot (hoogstens 20 MB).")
-        if bestand.size == 0:
-            raise ValidationError("Bestand: het bestand is leeg.")
-        begin = bestand.read(4096)
-        bestand.seek(0)
-        if begin.startswith(b"PK") or b"\x00" in begin:
-            raise ValidationError(
-                "Bestand: dit is geen tekstbestand (CSV); bijvoorbeeld een Excel- of zip-bestand."
-            )
-        return bestand
+    bestandslabel = "Bestand van het Verzuimloket (CSV)"
 
 
 class Toewijzingsformulier(forms.ModelForm):

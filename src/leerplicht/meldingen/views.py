@@ -4,11 +4,8 @@ are intake.py and route.py; access is `toegang` (handeling + object_of_404)."""
 
 from __future__ import annotations
 
-import re
-import tempfile
 import uuid
 from dataclasses import dataclass
-from pathlib import Path
 
 from django.contrib import messages
 from django.db.models import Count, Q, QuerySet
@@ -27,6 +24,7 @@ from leerplicht.domein.verzuimmelding_route import NAMEN as STATUSNAMEN
 from leerplicht.domein.verzuimmelding_route import Meldingstatus, overgangen_vanuit
 from leerplicht.duo.fouten import OngeldigeLevering
 from leerplicht.duo.koppeling import duo_koppeling
+from leerplicht.portaal.inlezen import als_bestand
 from leerplicht.register.models import Gemeente
 from leerplicht.toegang.audit import registreer_inzien
 from leerplicht.toegang.beleid import gemeenten_van, mag, zichtbaar
@@ -332,11 +330,6 @@ def _aantal(n: int, enkelvoud: str, meervoud: str) -> str:
     return f"{getal(n)} {enkelvoud if n == 1 else meervoud}"
 
 
-def _veilige_naam(naam: str) -> str:
-    basis = Path(naam or "levering.csv").name
-    return re.sub(r"[^A-Za-z0-9._-]", "_", basis)[-100:] or "levering.csv"
-
-
 @never_cache
 @require_http_methods(["GET", "POST"])
 @verwerken
@@ -352,11 +345,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     if formulier.is_valid():
         bestand = formulier.cleaned_data["bestand"]
         gemeente = Gemeente.objects.get(code=formulier.cleaned_data["gemeente"])
-        with tempfile.TemporaryDirectory() as map_:
-            pad = Path(map_) / _veilige_naam(bestand.name)
-            with pad.open("wb") as uit:
-                for stuk in bestand.chunks():
-                    uit.write(stuk)
+        with als_bestand(bestand) as pad:
             try:
                 meldingen = duo_koppeling().lees_verzuimmeldingen(pad)
                 resultaat = neem_in(meldingen, gemeente=gemeente, bron="duo", request=request)
