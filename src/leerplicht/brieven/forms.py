@@ -50,6 +50,14 @@ def _veld(v) -> forms.Field:
         verplicht = ", ".join(BRIEFSOORTEN[s].lower() for s in soorten)
         help_text = f"{help_text} Verplicht bij: {verplicht}.".strip()
     algemeen = {"label": v.label, "required": False, "help_text": help_text}
+    veld = _formulierveld(v, algemeen)
+    # Required or not depends on the kind of letter (checked by the service): a field needed
+    # for some kind is not marked "(niet verplicht)" ({% formulierveld %}).
+    veld.geen_markering = bool(soorten)
+    return veld
+
+
+def _formulierveld(v, algemeen: dict) -> forms.Field:
     if v.soort == DATUM:
         return forms.DateField(
             **algemeen,

@@ -25,7 +25,8 @@ def hoofdmenu(gebruiker) -> list[tuple[str, str, str]]:
 @register.simple_tag
 def formulierveld(bound: BoundField) -> str:
     """One form field in the Utrecht style (portaal/_veld.html): label (optional fields
-    say "(niet verplicht)"), hint and error linked to the input by aria-describedby and
+    say "(niet verplicht)", unless the field sets `geen_markering` because whether it is
+    needed depends on other input), hint and error linked to the input by aria-describedby and
     aria-invalid (WCAG 1.3.1, 3.3.1); checkboxes with the label after the box, radio
     buttons in a fieldset with a legend. The one way every form of the app shows a field."""
     hulp_id, fout_id = f"{bound.auto_id}-hulp", f"{bound.auto_id}-fout"
