@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "leerplicht.bewaren",
     "leerplicht.brieven",
     "leerplicht.werklijsten",
+    "leerplicht.dashboard",
 ]
 
 MIDDLEWARE = [

@@ -21,23 +21,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from leerplicht.domein import codes
+from leerplicht.domein import codes, formattering
 
 from .soorten import BESLUITBRIEVEN, BRIEFSOORTEN
-
-MAANDEN = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)  # fmt: skip
 
 ALLE = frozenset(BRIEFSOORTEN)
 
 
 def datum_tekst(d: date | None) -> str:
     """date(2025, 3, 5) -> "5 maart 2025"; empty for no date."""
-    if d is None:
-        return ""
-    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
+    return "" if d is None else formattering.datum_tekst(d)
 
 
 class Meerregelig(str):

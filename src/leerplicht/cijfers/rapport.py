@@ -27,6 +27,7 @@ from .secties import (
     vrijstellingen,
     vsv,
     werkprocessen,
+    werkprocessen_per_onderwijssoort,
 )
 
 #: Section name -> computation, in the order of figures.md.
@@ -42,6 +43,7 @@ SECTIES: dict[str, Callable[[Rapportcontext], dict[str, dict]]] = {
     "vsv": vsv.bereken,
     # Extensions on figures.md (docs/gebruikers/cijfers.md):
     "verzuim_18plus": verzuim_18plus.bereken,
+    "werkprocessen_per_onderwijssoort": werkprocessen_per_onderwijssoort.bereken,
 }
 
 #: Values computed from other values, after summing (so `totaal` gets them right too).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 _HONDERDSTE = Decimal("0.01")
@@ -27,3 +28,12 @@ def procent(waarde: float | None, *, teken: bool = False) -> str:
         afgerond = abs(afgerond)  # -0.00 -> 0.00
     tekst = f"{afgerond:+,.2f}" if teken else f"{afgerond:,.2f}"
     return tekst.replace(",", "_").replace(".", ",").replace("_", ".") + "%"
+
+
+MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december")  # fmt: skip
+
+
+def datum_tekst(d: date) -> str:
+    """date(2025, 3, 5) -> "5 maart 2025" (how letters, messages and reports write a date)."""
+    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"

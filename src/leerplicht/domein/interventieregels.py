@@ -14,13 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from .formattering import datum_tekst
 from .leeftijd import leeftijd_op
 from .leerplicht import is_leer_of_kwalificatieplichtig, leerplichtstatus
-
-MAANDEN = (
-    *("januari", "februari", "maart", "april", "mei", "juni"),
-    *("juli", "augustus", "september", "oktober", "november", "december"),
-)
 
 #: Halt schoolverzuim is for pupils of 12 and older (MAS, route 2).
 HALT_VANAF = 12
@@ -37,11 +33,6 @@ SVB = "svb"
 TEGEN_OUDERS, TEGEN_JONGERE = "ouders", "jongere"
 PV_VERZUIM = ("absoluut", "relatief", "luxe")
 HALT_UITKOMSTEN = ("positief", "negatief")
-
-
-def datum_tekst(d: date) -> str:
-    """date(2025, 3, 3) -> "3 maart 2025" (how messages write a date)."""
-    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
 
 
 def _jaar(n: int) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from .formattering import datum_tekst  # noqa: F401  (re-exported: letters and messages)
+
 #: One week, counted in calendar days from the day of the request.
 TERMIJN_DAGEN = 7
 
@@ -33,12 +35,3 @@ def periode_overlapt(
     """
     eind = tot or van
     return geldig_van <= eind and (geldig_tot is None or geldig_tot >= van)
-
-
-_MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-            "september", "oktober", "november", "december")  # fmt: skip
-
-
-def datum_tekst(d: date) -> str:
-    """date(2025, 3, 5) -> "5 maart 2025" (how letters and e-mails write a date)."""
-    return f"{d.day} {_MAANDEN[d.month - 1]} {d.year}"

@@ -49,6 +49,7 @@ MENU: tuple[Menuitem, ...] = (
         "Cijfers Doorstroompunt",
         _handeling(Handeling.DOORSTROOMPUNT_WERKEN),
     ),
+    Menuitem("dashboard:start", "Dashboard", beleid.ziet_cijfers),
     Menuitem("werklijsten:team", "Team", _handeling(Handeling.TEAM_STUREN)),
     Menuitem("brieven:sjablonen", "Briefsjablonen", _handeling(Handeling.SJABLONEN_BEHEREN)),
     Menuitem("audit:overzicht", "Auditlog", beleid.leest_auditlog),

@@ -74,7 +74,10 @@ def _teken(g: Grafiek) -> plt.Figure:
         ax.set_xticks(list(range(len(g.categorieen))), g.categorieen)
         ax.yaxis.set_major_formatter(opmaak)
     if len(g.reeksen) > 1:
-        ax.legend(frameon=False)
+        # Below the plot, in one row: inside it the legend can cover lines or bars.
+        ax.legend(
+            frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=len(g.reeksen)
+        )
     ax.tick_params(length=0)
     ax.grid(axis="x" if g.soort is Grafieksoort.VERDELING else "y", color="#d0d0d0", linewidth=0.5)
     ax.set_axisbelow(True)
@@ -91,6 +94,7 @@ def svg(g: Grafiek) -> str:
     tekst = uit.getvalue()
     tekst = tekst[tekst.index("<svg") :]
     tekst = re.sub(r"<!--.*?-->", "", tekst, flags=re.S)
+    tekst = _zonder_stijlblokken(_eigen_ids(tekst, g.id))
     titel_id, desc_id = f"{g.id}-titel", f"{g.id}-beschrijving"
     kop = f'<svg role="img" aria-labelledby="{titel_id} {desc_id}" data-grafiek="{escape(g.id)}"'
     tekst = tekst.replace("<svg", kop, 1)
@@ -101,3 +105,29 @@ def svg(g: Grafiek) -> str:
     # Right after the opening tag: the first children name the image.
     einde_tag = tekst.index(">") + 1
     return tekst[:einde_tag] + beschrijving + tekst[einde_tag:]
+
+
+def _eigen_ids(tekst: str, voorvoegsel: str) -> str:
+    """Every id of the chart prefixed with the chart's id: matplotlib numbers its groups
+    the same in every chart (figure_1, patch_1 ...), and several charts share one HTML
+    page, where ids must be unique and url(#...) finds the first match in the page."""
+    tekst = re.sub(r'\bid="([^"]+)"', rf'id="{voorvoegsel}-\1"', tekst)
+    tekst = re.sub(r"url\(#([^)]+)\)", rf"url(#{voorvoegsel}-\1)", tekst)
+    return re.sub(r'((?:xlink:)?href)="#([^"]+)"', rf'\1="#{voorvoegsel}-\2"', tekst)
+
+
+def _zonder_stijlblokken(tekst: str) -> str:
+    """CSS in style="" and <style> as SVG presentation attributes instead: the portal's
+    Content-Security-Policy (style-src 'self') blocks inline styles, not attributes, so
+    the chart keeps its colours and font in the web app as in the file and the PDF."""
+
+    def attributen(m: re.Match[str]) -> str:
+        delen = (d.split(":", 1) for d in m.group(1).split(";") if ":" in d)
+        return " ".join(f'{k.strip()}="{v.strip()}"' for k, v in delen)
+
+    tekst = re.sub(r"<metadata>.*?</metadata>\s*", "", tekst, flags=re.S)
+    # matplotlib's one rule, `*{stroke-linejoin: round; stroke-linecap: butt}`: inherited
+    # properties, so the same on the root element.
+    tekst = re.sub(r"<defs>\s*<style[^>]*>[^<]*</style>\s*</defs>\s*", "", tekst)
+    tekst = tekst.replace("<svg", '<svg stroke-linejoin="round" stroke-linecap="butt"', 1)
+    return re.sub(r'style="([^"]*)"', attributen, tekst)

@@ -7,6 +7,9 @@ Dutch number format; CSV and JSON carry plain values.
 
 from __future__ import annotations
 
+from datetime import date
+
+from leerplicht.domein import formattering
 from leerplicht.domein.formattering import getal, procent
 
 from .document import Cel, Soort
@@ -20,7 +23,7 @@ def tekst_van(cel: Cel) -> str:
         return LEEG
     if cel.soort is Soort.VERANDERING:
         return procent(float(cel.waarde), teken=True)
-    if cel.soort in (Soort.PROCENT, Soort.EXTERN_PROCENT):
+    if cel.soort in (Soort.PROCENT, Soort.EXTERN_PROCENT, Soort.AANDEEL):
         return procent(float(cel.waarde))
     return getal(int(cel.waarde))
 
@@ -28,3 +31,9 @@ def tekst_van(cel: Cel) -> str:
 def leesbare_tekst(cel: Cel) -> str:
     """For screen readers where the dash would be read as "minus" or skipped."""
     return "geen waarde" if cel.waarde is None else tekst_van(cel)
+
+
+def datum_tekst(iso: str) -> str:
+    """The peildatum on the cover: "2024-10-01" -> "1 oktober 2024", whatever the
+    active language of the request."""
+    return formattering.datum_tekst(date.fromisoformat(iso))
