@@ -25,7 +25,7 @@ SCHOOLJAAR = Schooljaar(2024)
 GEMEENTEN = 6
 PERSONEN = 3_000
 #: Where the tests leave what a person should look at (gitignored var/).
-ARTEFACTEN = Path(__file__).resolve().parents[2] / "var" / "test-artefacten" / "jaarverslag"
+ARTEFACTEN = Path(__file__).resolve().parents[2] / "test-artefacten" / "jaarverslag"
 
 
 @dataclass(frozen=True)

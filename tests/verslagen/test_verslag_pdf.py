@@ -1,6 +1,6 @@
 """The jaarverslag as PDF (verslagen/pdf.py): every table's numbers in the text, row by row;
 tagged PDF/UA-1 in Dutch; long tables repeat their header; nothing wider than the page;
-the same report gives the same bytes. The pages go to var/test-artefacten/jaarverslag/ as
+the same report gives the same bytes. The pages go to test-artefacten/jaarverslag/ as
 PNG (pdftoppm) for a person to look at."""
 
 from __future__ import annotations
