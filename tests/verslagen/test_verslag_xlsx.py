@@ -182,6 +182,9 @@ def test_opmaak_toont_nederlandse_getallen():
     Dutch separators); a percentage keeps the JSON's number and shows a literal %."""
     assert NUMMERFORMAAT[Soort.AANTAL] == "#,##0"
     assert NUMMERFORMAAT[Soort.PROCENT] == '#,##0.00"%"'
+    # A share of the leerlingen and a benchmark figure read like the rapport's percentages.
+    assert NUMMERFORMAAT[Soort.AANDEEL] == NUMMERFORMAAT[Soort.EXTERN_PROCENT] == '#,##0.00"%"'
+    assert set(NUMMERFORMAAT) == set(Soort)
     assert NUMMERFORMAAT[Soort.VERANDERING] == '+#,##0.00"%";-#,##0.00"%"'
 
 

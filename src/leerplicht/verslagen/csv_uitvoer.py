@@ -9,7 +9,8 @@ with a BOM (diensten.py), so Excel reads it as UTF-8.
 Columns: hoofdstuk;tabel;rij;kolom;waarde;soort;bron
 - `bron`: where the number is in the rapport JSON, the parts of `Cel.bron` joined with
   "/" (e.g. "2024-2025/totaal/werkprocessen/totaal"); for a change the two numbers it is
-  computed from: "<nieuw> t.o.v. <oud>".
+  computed from: "<nieuw> t.o.v. <oud>"; for a share of the leerlingen (AANDEEL) likewise
+  "<deel> t.o.v. <geheel>". A benchmark figure (EXTERN_PROCENT) has no bron.
 - `waarde` is empty where there is no value (a change against 0).
 Text cells that a spreadsheet would read as a formula are neutralised (veilige_cel).
 """
@@ -73,7 +74,7 @@ def pad_tekst(pad: Pad) -> str:
 
 
 def bron_tekst(cel: Cel) -> str:
-    if cel.soort is Soort.VERANDERING:
+    if cel.soort in (Soort.VERANDERING, Soort.AANDEEL):
         return TOV.join(pad_tekst(p) for p in cel.uit) if cel.uit else ""
     return pad_tekst(cel.bron) if cel.bron else ""
 

@@ -30,6 +30,9 @@ class Soort(StrEnum):
     VERANDERING = "verandering"
     #: A percentage published by another region or the country (benchmark import).
     EXTERN_PROCENT = "extern_procent"
+    #: A share of the leerlingen, percentage(deel, geheel) (domein.percentage); None without
+    #: leerlingen. Not in the JSON: computed from the two cells named in `uit`.
+    AANDEEL = "aandeel"
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,7 @@ class Cel:
     soort: Soort = Soort.AANTAL
     #: Where the number is in the rapport JSON (AANTAL, PROCENT).
     bron: Pad | None = None
-    #: (nieuw, oud) paths a VERANDERING is computed from.
+    #: (nieuw, oud) paths a VERANDERING is computed from; (deel, geheel) of an AANDEEL.
     uit: tuple[Pad, Pad] | None = None
 
 

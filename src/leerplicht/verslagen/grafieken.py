@@ -49,37 +49,49 @@ def _getallen(waarden) -> list[float]:
     return [0.0 if w is None else float(w) for w in waarden]
 
 
+def _liggend(g: Grafiek) -> bool:
+    """Bars lie down when their labels would not fit side by side under them: a
+    distribution, or many or long categories (kengetallen, many gemeenten)."""
+    if g.soort is Grafieksoort.VERDELING:
+        return True
+    if g.soort is not Grafieksoort.STAAF:
+        return False
+    return len(g.categorieen) > 6 or max((len(c) for c in g.categorieen), default=0) > 16
+
+
 def _teken(g: Grafiek) -> plt.Figure:
-    hoogte = 2.8 if g.soort is not Grafieksoort.VERDELING else max(2.0, 0.32 * len(g.categorieen))
+    liggend = _liggend(g)
+    hoogte = max(2.0, 0.3 * len(g.categorieen) * max(1, len(g.reeksen))) if liggend else 2.8
     fig, ax = plt.subplots(figsize=(BREEDTE_INCH, hoogte), layout="constrained")
     opmaak = _as_opmaak(g.eenheid)
-    if g.soort is Grafieksoort.VERDELING:
-        reeks = g.reeksen[0]
-        posities = range(len(g.categorieen))
-        ax.barh(list(posities), _getallen(reeks.waarden), color=KLEUREN[0])
-        ax.set_yticks(list(posities), g.categorieen)
-        ax.invert_yaxis()
-        ax.xaxis.set_major_formatter(opmaak)
-        ax.xaxis.set_major_locator(MaxNLocator(integer=g.eenheid != "procent"))
-    elif g.soort is Grafieksoort.LIJN:
+    if g.soort is Grafieksoort.LIJN:
         for reeks in g.reeksen:
             ax.plot(g.categorieen, _getallen(reeks.waarden), marker="o", label=reeks.naam)
         ax.yaxis.set_major_formatter(opmaak)
         ax.set_ylim(bottom=0)
     else:
         breedte = 0.8 / max(1, len(g.reeksen))
+        posities = list(range(len(g.categorieen)))
         for i, reeks in enumerate(g.reeksen):
-            x = [p + i * breedte - 0.4 + breedte / 2 for p in range(len(g.categorieen))]
-            ax.bar(x, _getallen(reeks.waarden), width=breedte, label=reeks.naam)
-        ax.set_xticks(list(range(len(g.categorieen))), g.categorieen)
-        ax.yaxis.set_major_formatter(opmaak)
+            plaats = [p + i * breedte - 0.4 + breedte / 2 for p in posities]
+            teken = ax.barh if liggend else ax.bar
+            kleur = {"color": KLEUREN[0]} if len(g.reeksen) == 1 else {}
+            teken(plaats, _getallen(reeks.waarden), breedte, label=reeks.naam, **kleur)
+        if liggend:
+            ax.set_yticks(posities, g.categorieen)
+            ax.invert_yaxis()
+            ax.xaxis.set_major_formatter(opmaak)
+            ax.xaxis.set_major_locator(MaxNLocator(integer=g.eenheid != "procent"))
+        else:
+            ax.set_xticks(posities, g.categorieen)
+            ax.yaxis.set_major_formatter(opmaak)
     if len(g.reeksen) > 1:
-        # Below the plot, in one row: inside it the legend can cover lines or bars.
+        # Outside the plot, in one row: inside it the legend can cover lines or bars.
         ax.legend(
-            frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=len(g.reeksen)
+            frameon=False, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(g.reeksen)
         )
     ax.tick_params(length=0)
-    ax.grid(axis="x" if g.soort is Grafieksoort.VERDELING else "y", color="#d0d0d0", linewidth=0.5)
+    ax.grid(axis="x" if liggend else "y", color="#d0d0d0", linewidth=0.5)
     ax.set_axisbelow(True)
     return fig
 

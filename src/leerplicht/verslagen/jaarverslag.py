@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 
 from leerplicht.domein import codes
 from leerplicht.domein.conceptzinnen import Eenheid, veranderingszin
+from leerplicht.domein.kengetallen import GEHEEL, KENGETALLEN
 from leerplicht.domein.onderwijssoort import GROEPEN
-from leerplicht.domein.percentage import verandering
+from leerplicht.domein.percentage import percentage, verandering
 
 from .document import (
     Cel,
@@ -56,6 +57,9 @@ class Bron:
     gemeenten: tuple[str, ...]
     #: The team's edited texts by Tekstblok id (verslagen.models.Verslagtekst).
     teksten: Mapping[str, str] = field(default_factory=dict)
+    #: Published figures of other regions and the country (verslagen.benchmark):
+    #: (bron, schooljaar, kengetal) -> percentage of the leerlingen.
+    benchmark: Mapping[tuple[str, str, str], float] = field(default_factory=dict)
 
     @property
     def jaar(self) -> str:
@@ -727,6 +731,82 @@ def _h_doorstroompunt(b: Bron) -> Hoofdstuk:
     )
 
 
+def _h_benchmark(b: Bron) -> Hoofdstuk:
+    """The kengetallen as shares of the leerlingen over the school years, and beside the
+    report year's the percentages other regions and the country published for that year.
+
+    Kengetallen with a published figure come first: the chart shows only those (a handful
+    of bars stays readable), and its rows must lie together in the table (XLSX charts
+    read the table's cells)."""
+    titel = "Vergelijking met andere regio's"
+    bronnen = sorted({bron for bron, jaar, _ in b.benchmark if jaar == b.jaar}, key=str.lower)
+    if not bronnen:
+        concept = (
+            f"Er zijn nog geen cijfers van andere regio's of van het land voor schooljaar "
+            f"{b.jaar} ingelezen; applicatiebeheer leest ze in met de opdracht "
+            f"'leerplicht benchmark-import' (zie de handleiding van het jaarverslag, "
+            f"onderdeel Benchmark)."
+        )
+        return Hoofdstuk("benchmark", titel, (b.tekst("benchmark-uitleg", titel, concept),))
+    vergeleken = [
+        k for k in KENGETALLEN if any((n, b.jaar, k.code) in b.benchmark for n in bronnen)
+    ]
+    rijen = []
+    for k in [*vergeleken, *(k for k in KENGETALLEN if k not in vergeleken)]:
+        eigen = []
+        for jaar in b.schooljaren:
+            deel, geheel = (jaar, b.sleutel, *k.deel), (jaar, b.sleutel, *GEHEEL)
+            eigen.append(
+                Cel(percentage(b.waarde(deel), b.waarde(geheel)), Soort.AANDEEL, uit=(deel, geheel))
+            )
+        extern = [
+            Cel(b.benchmark.get((bron, b.jaar, k.code)), Soort.EXTERN_PROCENT) for bron in bronnen
+        ]
+        rijen.append(Rij(k.label, (*eigen, *extern)))
+    wie = "de regio" if b.regio else b.naam(b.gemeenten[0])
+    tabel = Tabel(
+        "benchmark",
+        f"Kengetallen als percentage van de leerlingen, {b.jaar} naast andere regio's",
+        "Kengetal",
+        (*b.schooljaren, *bronnen),
+        tuple(rijen),
+        f"Per schooljaar het aantal van {wie} als percentage van de leerlingen op de "
+        f"peildatum; daarna de gepubliceerde percentages van {b.jaar} van "
+        f"{_opsomming(bronnen)}, zoals ingelezen.",
+    )
+    getoond = rijen[: len(vergeleken)]
+    reeksen = tuple(
+        Reeks(kolom, tuple(r.cellen[i].waarde for r in getoond))
+        for i, kolom in enumerate(tabel.kolommen)
+        if i >= len(b.schooljaren) - 1
+    )
+    beschrijving = "; ".join(
+        f"{r.kop}: "
+        + ", ".join(
+            f"{'eigen' if s.naam == b.jaar else s.naam} {_als_tekst(s.waarden[i], 'procent')}"
+            for s in reeksen
+        )
+        for i, r in enumerate(getoond)
+    )
+    grafiek = Grafiek(
+        "benchmark-grafiek",
+        f"Eigen percentages {b.jaar} naast {_opsomming(bronnen)}",
+        Grafieksoort.STAAF,
+        tuple(r.kop for r in getoond),
+        reeksen,
+        f"Staafdiagram: percentages van de leerlingen in {b.jaar}, eigen cijfers (reeks "
+        f"{b.jaar}) naast {_opsomming(bronnen)}. {beschrijving}.",
+        "procent",
+        tabel.id,
+    )
+    return Hoofdstuk("benchmark", titel, (tabel, grafiek))
+
+
+def _opsomming(namen: Sequence[str]) -> str:
+    """Names in a sentence: "A", "A en B", "A, B en C"."""
+    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " en " + namen[-1]
+
+
 HOOFDSTUKKEN = (
     _h_inleiding,
     _h_leerlingen,
@@ -738,6 +818,7 @@ HOOFDSTUKKEN = (
     _h_thuiszitters,
     _h_resultaten,
     _h_doorstroompunt,
+    _h_benchmark,
 )
 
 

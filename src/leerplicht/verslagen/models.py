@@ -5,6 +5,10 @@ they come from the register (or the frozen figures) every time."""
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import Q
+
+from leerplicht.codeveld import code_check, keuzes
+from leerplicht.domein.kengetallen import KENGETAL_LABELS
 
 
 def gebied_sleutel(gemeenten: list[str] | tuple[str, ...]) -> str:
@@ -43,3 +47,35 @@ class Verslagtekst(models.Model):
                 schooljaar=schooljaar, gemeenten=gebied_sleutel(gemeenten)
             ).values_list("blok", "tekst")
         )
+
+
+class Benchmarkcijfer(models.Model):
+    """A percentage of the leerlingen published by another region or the country, read in
+    with `leerplicht benchmark-import` (verslagen.benchmark). Not our own figure: shown
+    beside it in the jaarverslag, never computed from the register."""
+
+    #: Who published it, e.g. "Landelijk" or "Regio Achterhoek".
+    bron = models.CharField(max_length=100)
+    schooljaar = models.CharField(max_length=9)
+    kengetal = models.CharField(max_length=32, choices=keuzes(KENGETAL_LABELS))
+    percentage = models.DecimalField(max_digits=6, decimal_places=2)
+    ingelezen_op = models.DateTimeField()
+    ingelezen_door = models.CharField(max_length=150)
+
+    class Meta:
+        verbose_name = "benchmarkcijfer"
+        verbose_name_plural = "benchmarkcijfers"
+        ordering = ["schooljaar", "bron", "kengetal"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bron", "schooljaar", "kengetal"], name="benchmarkcijfer_uniek"
+            ),
+            code_check("kengetal", KENGETAL_LABELS, "benchmarkcijfer_kengetal"),
+            models.CheckConstraint(
+                condition=Q(percentage__gte=0) & Q(percentage__lte=100),
+                name="benchmarkcijfer_percentage",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"benchmarkcijfer {self.bron} {self.schooljaar} {self.kengetal}"

@@ -13,6 +13,7 @@ from datetime import date
 from leerplicht.bewaren.vaststellen import rapport_van
 from leerplicht.domein.schooljaar import Schooljaar
 
+from .benchmark import benchmark_voor
 from .jaarverslag import Bron
 
 #: The school year and the years before it that every table shows.
@@ -39,4 +40,5 @@ def bron_voor(
         schooljaren=tuple(j.naam for j in reeks),
         gemeenten=tuple(sorted(gemeenten)),
         teksten=teksten or {},
+        benchmark=benchmark_voor(rapporten),
     )

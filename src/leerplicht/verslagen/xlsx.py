@@ -44,6 +44,7 @@ NUMMERFORMAAT: dict[Soort, str] = {
     Soort.AANTAL: AANTAL,
     Soort.PROCENT: PROCENT,
     Soort.EXTERN_PROCENT: PROCENT,
+    Soort.AANDEEL: PROCENT,
     Soort.VERANDERING: VERANDERING,
 }
 #: The peildatum as a date, with Dutch month names in any Excel ([$-413] = nl-NL).
