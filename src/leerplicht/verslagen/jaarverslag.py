@@ -82,9 +82,13 @@ class Bron:
         return self.rapporten[self.jaar]["gemeenten"][code]["naam"]
 
     def waarde(self, pad: Pad) -> int | float | None:
+        """The value at `pad`; None where the rapport has no such key (a school year frozen
+        before that figure existed shows an empty cell, not an error)."""
         jaar, gemeente, *rest = pad
         knoop = self.rapporten[jaar]["gemeenten"][gemeente]
         for deel in rest:
+            if not isinstance(knoop, dict) or deel not in knoop:
+                return None
             knoop = knoop[deel]
         return knoop
 
@@ -119,13 +123,9 @@ def vergelijking(
         cellen = [b.cel(p, _soort(sub)) for p in paden]
         if b.vorig is not None and _soort(sub) is Soort.AANTAL:
             nieuw, oud = paden[-1], paden[-2]
-            cellen.append(
-                Cel(
-                    verandering(b.waarde(nieuw), b.waarde(oud)),
-                    Soort.VERANDERING,
-                    uit=(nieuw, oud),
-                )
-            )
+            waarden = (b.waarde(nieuw), b.waarde(oud))
+            wijziging = None if None in waarden else verandering(*waarden)
+            cellen.append(Cel(wijziging, Soort.VERANDERING, uit=(nieuw, oud)))
         elif b.vorig is not None:
             cellen.append(Cel(None, Soort.VERANDERING))  # no change % of a percentage
         uitvoer.append(Rij(kop, tuple(cellen), totaal=is_totaalrij(kop)))
@@ -254,15 +254,13 @@ def zinnen(b: Bron, id_: str, onderwerpen: Sequence[tuple[str, Pad, Eenheid]]) -
     if b.vorig is None:
         concept = ""
     else:
-        concept = " ".join(
-            veranderingszin(
-                onderwerp,
-                int(b.waarde((b.vorig, b.sleutel, *sub)) or 0),
-                int(b.waarde((b.jaar, b.sleutel, *sub)) or 0),
-                eenheid,
-            )
-            for onderwerp, sub, eenheid in onderwerpen
-        )
+        zinnen_ = []
+        for onderwerp, sub, eenheid in onderwerpen:
+            oud = b.waarde((b.vorig, b.sleutel, *sub))
+            nieuw = b.waarde((b.jaar, b.sleutel, *sub))
+            if oud is not None and nieuw is not None:  # both years know the figure
+                zinnen_.append(veranderingszin(onderwerp, int(oud), int(nieuw), eenheid))
+        concept = " ".join(zinnen_)
     return b.tekst(id_, "Wat opvalt", concept)
 
 
@@ -614,6 +612,21 @@ def _leeftijdsnaam(sleutel: str) -> str:
     return f"{sleutel} jaar"
 
 
+def _nieuw_oud(
+    b: Bron, id_: str, titel: str, rijkop: str, sectie: str, rijen: Sequence[tuple[str, str]]
+) -> Tabel:
+    """Rows of a vsv section split by cohort (new and old vsv'ers) for the school year:
+    the cohort sits in the middle of the path (vsv.<sectie>.<nieuw|oud>.<code>)."""
+    return Tabel(
+        id_, titel, rijkop, ("Nieuw", "Oud"),
+        tuple(
+            Rij(kop, tuple(b.cel((b.jaar, b.sleutel, "vsv", sectie, cohort, code))
+                           for cohort in ("nieuw", "oud")), totaal=is_totaalrij(kop))
+            for kop, code in rijen
+        ),
+    )  # fmt: skip
+
+
 def _h_doorstroompunt(b: Bron) -> Hoofdstuk:
     statussen = [
         ("In behandeling", "in_behandeling"),
@@ -637,59 +650,22 @@ def _h_doorstroompunt(b: Bron) -> Hoofdstuk:
         [(n, ("vsv", "oud", k)) for n, k in statussen],
         "Uitgeschreven in de vier schooljaren ervoor en nog in beeld.",
     )
-    nieuw_oud = [("Nieuw", "nieuw"), ("Oud", "oud")]
-    mon = b.waarde((b.jaar, b.sleutel, "vsv", "resultaat_monitoring", "nieuw")) or {}
-    monitoring = Tabel(
-        "vsv-monitoring",
-        f"Resultaat van de monitoring op 31 juli {b.jaar[-4:]}",
-        "Resultaat",
-        ("Nieuw", "Oud"),
-        tuple(
-            Rij(
-                _zin(codes.VSV_RESULTATEN.get(code, code)),
-                tuple(
-                    b.cel((b.jaar, b.sleutel, "vsv", "resultaat_monitoring", k, code))
-                    for _, k in nieuw_oud
-                ),
-            )
-            for code in mon
-        ),
-    )
-    af = b.waarde((b.jaar, b.sleutel, "vsv", "resultaat_afgerond", "nieuw")) or {}
-    afgerond = Tabel(
-        "vsv-afgerond",
-        f"Afgeronde trajecten {b.jaar} naar resultaat",
-        "Resultaat",
-        ("Nieuw", "Oud"),
-        tuple(
-            Rij(
-                _zin(codes.VSV_RESULTATEN.get(code, code)),
-                tuple(
-                    b.cel((b.jaar, b.sleutel, "vsv", "resultaat_afgerond", k, code))
-                    for _, k in nieuw_oud
-                ),
-            )
-            for code in af
-        ),
-    )
+    resultaten = b.waarde((b.jaar, b.sleutel, "vsv", "resultaat_monitoring", "nieuw")) or {}
+    monitoring = _nieuw_oud(
+        b, "vsv-monitoring", f"Resultaat van de monitoring op 31 juli {b.jaar[-4:]}",
+        "Resultaat", "resultaat_monitoring",
+        [(_zin(codes.VSV_RESULTATEN.get(c, c)), c) for c in resultaten],
+    )  # fmt: skip
+    resultaten = b.waarde((b.jaar, b.sleutel, "vsv", "resultaat_afgerond", "nieuw")) or {}
+    afgerond = _nieuw_oud(
+        b, "vsv-afgerond", f"Afgeronde trajecten {b.jaar} naar resultaat", "Resultaat",
+        "resultaat_afgerond", [(_zin(codes.VSV_RESULTATEN.get(c, c)), c) for c in resultaten],
+    )  # fmt: skip
     klassen = b.waarde((b.jaar, b.sleutel, "vsv", "leeftijd_31_juli", "nieuw")) or {}
-    leeftijd = Tabel(
-        "vsv-leeftijd",
-        f"Leeftijd op 31 juli {b.jaar[-4:]} (lopende trajecten)",
-        "Leeftijd",
-        ("Nieuw", "Oud"),
-        tuple(
-            Rij(
-                "Totaal" if k == TOTAAL else _leeftijdsnaam(k),
-                tuple(
-                    b.cel((b.jaar, b.sleutel, "vsv", "leeftijd_31_juli", n, k))
-                    for _, n in nieuw_oud
-                ),
-                totaal=k == TOTAAL,
-            )
-            for k in klassen
-        ),
-    )
+    leeftijd = _nieuw_oud(
+        b, "vsv-leeftijd", f"Leeftijd op 31 juli {b.jaar[-4:]} (lopende trajecten)", "Leeftijd",
+        "leeftijd_31_juli", [("Totaal" if k == TOTAAL else _leeftijdsnaam(k), k) for k in klassen],
+    )  # fmt: skip
     achttien = vergelijking(
         b,
         "verzuim-18plus",
@@ -834,8 +810,10 @@ def bouw_jaarverslag(b: Bron, gebied: str) -> Verslag:
         peildatum=rapport["peildatum"],
         hoofdstukken=tuple(h(b) for h in HOOFDSTUKKEN),
         verantwoording=(
-            "Alle cijfers komen uit de leerplichtadministratie, berekend volgens de "
-            "definities van docs/gebruikers/cijfers.md (leerplicht rapport).",
+            "Alle cijfers komen rechtstreeks uit de leerplichtadministratie, elk jaar op dezelfde "
+            "manier berekend (de definities staan in de handleiding van Leerplicht, onder "
+            "'Wat de cijfers betekenen'); een afgesloten schooljaar met vastgestelde cijfers "
+            "toont die vastgestelde cijfers.",
             f"Peildatum leerlingen: {rapport['peildatum']}; "
             "schooljaar: 1 augustus tot en met 31 juli.",
         ),
