@@ -61,10 +61,17 @@ def test_cookies_httponly_en_samesite(client):
 
 
 def sjablonen_en_statisch() -> list[Path]:
+    """Templates and scripts of pages the app serves. Not: vendored files, and the
+    standalone documents (`*_document.html`: the jaarverslag or infographic as a file and as
+    the source of its PDF), which carry their CSS inside because they must stand alone and
+    are only ever sent as a download (Content-Disposition: attachment), never as a page."""
     return sorted(
         p
         for p in BRON.rglob("*")
-        if p.suffix in {".html", ".js"} and "vendor" not in p.parts and p.is_file()
+        if p.suffix in {".html", ".js"}
+        and "vendor" not in p.parts
+        and not p.name.endswith("_document.html")
+        and p.is_file()
     )
 
 
