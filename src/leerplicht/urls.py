@@ -14,6 +14,7 @@ urlpatterns = [
     path("jikp/", include("leerplicht.jikp.urls")),
     path("audit/", include("leerplicht.audit.urls")),
     path("dashboard/", include("leerplicht.dashboard.urls")),
+    path("verslagen/", include("leerplicht.verslagen.urls")),
     # Single sign-on: 404 unless LEERPLICHT_OIDC_* are set (docs/beheer/oidc.md).
     path("sso/", include("leerplicht.aanmelden.oidc_urls")),
 ]

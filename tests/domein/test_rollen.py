@@ -35,3 +35,8 @@ def test_besluit_op_vrijstelling_niet_door_de_administratie():
 
 def test_halt_en_proces_verbaal_alleen_door_een_ambtenaar():
     assert Rol.ADMINISTRATIEF_MEDEWERKER not in HANDELINGEN[Handeling.WERKPROCES_BEHANDELEN]
+
+
+def test_het_jaarverslag_schrijft_de_teammanager():
+    """The team's texts in the jaarverslag go to the gemeenteraad: the manager words them."""
+    assert HANDELINGEN[Handeling.VERSLAG_SCHRIJVEN] == frozenset({Rol.TEAMMANAGER})

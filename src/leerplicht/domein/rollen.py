@@ -85,6 +85,8 @@ class Handeling(StrEnum):
     SJABLONEN_BEHEREN = "sjablonen_beheren"
     #: The Doorstroompunt's lists and vsv-trajecten: intake, monitoring, closing.
     DOORSTROOMPUNT_WERKEN = "doorstroompunt_werken"
+    #: The jaarverslag's texts (the draft sentences and the introduction) before publishing.
+    VERSLAG_SCHRIJVEN = "verslag_schrijven"
 
 
 #: Who does what (domain.md, "Who uses it"). A rol not listed for a handeling may not.
@@ -123,4 +125,6 @@ HANDELINGEN: dict[Handeling, frozenset[Rol]] = {
     # The consulent's own work; the teammanager steers and stands in.
     Handeling.DOORSTROOMPUNT_WERKEN: frozenset({Rol.CONSULENT_DOORSTROOMPUNT, Rol.TEAMMANAGER}),
     Handeling.SJABLONEN_BEHEREN: frozenset({Rol.APPLICATIEBEHEERDER}),
+    # The team publishes the report to its gemeenteraad: its manager words it.
+    Handeling.VERSLAG_SCHRIJVEN: frozenset({Rol.TEAMMANAGER}),
 }

@@ -50,6 +50,7 @@ MENU: tuple[Menuitem, ...] = (
         _handeling(Handeling.DOORSTROOMPUNT_WERKEN),
     ),
     Menuitem("dashboard:start", "Dashboard", beleid.ziet_cijfers),
+    Menuitem("verslagen:jaarverslag", "Jaarverslag", beleid.ziet_cijfers),
     Menuitem("werklijsten:team", "Team", _handeling(Handeling.TEAM_STUREN)),
     Menuitem("brieven:sjablonen", "Briefsjablonen", _handeling(Handeling.SJABLONEN_BEHEREN)),
     Menuitem("audit:overzicht", "Auditlog", beleid.leest_auditlog),

@@ -9,6 +9,8 @@ from datetime import date
 
 from django.conf import settings
 
+from leerplicht.bewaren.vaststellen import rapport_als_tekst, vastgesteld_rapport
+from leerplicht.cijfers.rapport import maak_rapport
 from leerplicht.domein.schooljaar import Schooljaar
 from leerplicht.register.models import Gemeente
 
@@ -94,7 +96,25 @@ FORMATEN: dict[str, Formaat] = {
 }
 
 
+def _wie(gemeenten: list[str] | tuple[str, ...]) -> str:
+    return "regio" if len(gemeenten) > 1 else gemeenten[0]
+
+
 def bestandsnaam(verslag: Verslag, formaat: Formaat) -> str:
     """e.g. jaarverslag-2024-2025-regio.pdf / jaarverslag-2024-2025-GM0225.pdf (no names)."""
-    wie = "regio" if len(verslag.gemeenten) > 1 else verslag.gemeenten[0]
-    return f"jaarverslag-{verslag.schooljaar}-{wie}.{formaat.extensie}"
+    return f"jaarverslag-{verslag.schooljaar}-{_wie(verslag.gemeenten)}.{formaat.extensie}"
+
+
+def rapport_json(schooljaar: Schooljaar, gemeenten: list[str]) -> bytes:
+    """The figures behind the report, byte for byte what `leerplicht rapport --format json
+    --gemeente ...` writes to a file: the frozen text of a frozen year, else computed."""
+    gekozen = sorted(set(gemeenten))
+    tekst = vastgesteld_rapport(schooljaar, None, gekozen)
+    if tekst is None:
+        tekst = rapport_als_tekst(maak_rapport(schooljaar, None, gekozen))
+    return (tekst + "\n").encode("utf-8")
+
+
+def rapport_bestandsnaam(schooljaar: Schooljaar, gemeenten: list[str]) -> str:
+    """e.g. rapport-2024-2025-regio.json, beside the jaarverslag's own file names."""
+    return f"rapport-{schooljaar.naam}-{_wie(sorted(gemeenten))}.json"

@@ -87,9 +87,7 @@ def _teken(g: Grafiek) -> plt.Figure:
             ax.yaxis.set_major_formatter(opmaak)
     if len(g.reeksen) > 1:
         # Outside the plot, in one row: inside it the legend can cover lines or bars.
-        ax.legend(
-            frameon=False, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(g.reeksen)
-        )
+        ax.legend(frameon=False, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(g.reeksen))
     ax.tick_params(length=0)
     ax.grid(axis="x" if liggend else "y", color="#d0d0d0", linewidth=0.5)
     ax.set_axisbelow(True)

@@ -51,3 +51,9 @@ def als_pdf(paginas: Document) -> bytes:
 def pdf(verslag: Verslag) -> bytes:
     """The report as PDF/UA-1 bytes."""
     return als_pdf(opgemaakt(verslag))
+
+
+def html_naar_pdf(html: str) -> bytes:
+    """Another standalone document (e.g. the infographic) as PDF/UA-1, laid out and tagged
+    the same way: it must carry its own CSS and fetch nothing."""
+    return als_pdf(opmaak(html))

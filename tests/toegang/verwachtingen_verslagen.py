@@ -1,0 +1,101 @@
+"""Expectations of the jaarverslag and the infographic in the web app (verslagen), by hand.
+
+The report, its files and the infographic: every rol that sees figures (administratie,
+leerplichtambtenaar, consulent, teammanager, beleidsmedewerker), of their own gemeente only.
+Another gemeente's code or garbage on a page: the own figures with a message (200), no
+leak; for a file: 400, no file. Writing the report's texts: the teammanager only (403 for
+the others); a block or gemeente that is not of the user's report: 400.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from matrixhulp import Geval, Verzoek, alleen, iedereen
+from toegangswereld import EIGEN, Wereld
+
+from leerplicht.domein.rollen import Rol
+
+CIJFERS = frozenset(
+    {
+        Rol.ADMINISTRATIEF_MEDEWERKER,
+        Rol.LEERPLICHTAMBTENAAR,
+        Rol.CONSULENT_DOORSTROOMPUNT,
+        Rol.TEAMMANAGER,
+        Rol.BELEIDSMEDEWERKER,
+    }
+)
+SCHRIJVERS = frozenset({Rol.TEAMMANAGER})
+#: The world's records are of school year 2024-2025.
+JAAR = "schooljaar=2024-2025"
+ANDER = "GM9202"
+
+
+def _jaarverslag(w: Wereld) -> list[Geval]:
+    pad = "/verslagen/jaarverslag/"
+    return [
+        Geval(Verzoek("get", pad), alleen(CIJFERS)),
+        Geval(Verzoek("get", f"{pad}?{JAAR}&gemeente={EIGEN}"), alleen(CIJFERS)),
+        Geval(Verzoek("get", f"{pad}?{JAAR}&gemeente={ANDER}"), alleen(CIJFERS)),
+        Geval(Verzoek("get", f"{pad}?schooljaar=%00&gemeente=x%00y"), alleen(CIJFERS)),
+        Geval(Verzoek("post", pad, {}), iedereen(405)),
+    ]
+
+
+def _bestand(w: Wereld) -> list[Geval]:
+    pad = "/verslagen/jaarverslag/bestand/"
+    return [
+        Geval(Verzoek("get", f"{pad}?{JAAR}&formaat=pdf"), alleen(CIJFERS)),
+        Geval(Verzoek("get", f"{pad}?{JAAR}&formaat=xlsx"), alleen(CIJFERS)),
+        Geval(Verzoek("get", f"{pad}?{JAAR}&formaat=json&gemeente={EIGEN}"), alleen(CIJFERS)),
+        # Another gemeente's file, a format that does not exist, nothing: no file at all.
+        Geval(
+            Verzoek("get", f"{pad}?{JAAR}&formaat=csv&gemeente={ANDER}"), alleen(CIJFERS, ja=400)
+        ),
+        Geval(Verzoek("get", f"{pad}?formaat=exe%00"), alleen(CIJFERS, ja=400)),
+        Geval(Verzoek("get", pad), alleen(CIJFERS, ja=400)),
+        Geval(Verzoek("post", pad, {}), iedereen(405)),
+    ]
+
+
+def _tekst(w: Wereld) -> list[Geval]:
+    pad = "/verslagen/jaarverslag/tekst/"
+    geldig = {"schooljaar": "2024-2025", "gemeenten": EIGEN, "blok": "inleiding", "versie": 0}
+    return [
+        Geval(Verzoek("get", pad), iedereen(405)),
+        # Putting the concept back while it is the concept: saved (nothing to change), back.
+        Geval(
+            Verzoek("post", pad, {**geldig, "tekst": "", "actie": "terugzetten"}, "concept"),
+            alleen(SCHRIJVERS, ja=302),
+        ),
+        Geval(
+            Verzoek("post", pad, {**geldig, "gemeenten": ANDER, "tekst": "x"}, "andere gemeente"),
+            alleen(SCHRIJVERS, ja=400),
+        ),
+        Geval(
+            Verzoek("post", pad, {**geldig, "blok": "bestaat-niet", "tekst": "x"}, "vreemd blok"),
+            alleen(SCHRIJVERS, ja=400),
+        ),
+        Geval(Verzoek("post", pad, {}, "leeg"), alleen(SCHRIJVERS, ja=400)),
+    ]
+
+
+def _infographic(w: Wereld) -> list[Geval]:
+    pad = "/verslagen/infographic/"
+    return [
+        Geval(Verzoek("get", pad), alleen(CIJFERS)),
+        Geval(Verzoek("get", f"{pad}?{JAAR}&gemeente={ANDER}"), alleen(CIJFERS)),
+        Geval(Verzoek("get", f"{pad}?{JAAR}&gemeente={EIGEN}&formaat=pdf"), alleen(CIJFERS)),
+        Geval(
+            Verzoek("get", f"{pad}?{JAAR}&gemeente={ANDER}&formaat=pdf"), alleen(CIJFERS, ja=400)
+        ),
+        Geval(Verzoek("post", pad, {}), iedereen(405)),
+    ]
+
+
+VERWACHTINGEN: dict[str, Callable[[Wereld], list[Geval]]] = {
+    "verslagen:jaarverslag": _jaarverslag,
+    "verslagen:bestand": _bestand,
+    "verslagen:tekst": _tekst,
+    "verslagen:infographic": _infographic,
+}
