@@ -4,7 +4,8 @@ The report, its files and the infographic: every rol that sees figures (administ
 leerplichtambtenaar, consulent, teammanager, beleidsmedewerker), of their own gemeente only.
 Another gemeente's code or garbage on a page: the own figures with a message (200), no
 leak; for a file: 400, no file. Writing the report's texts: the teammanager only (403 for
-the others); a block or gemeente that is not of the user's report: 400.
+the others); a block or gemeente that is not of the user's report: 400. Reading in
+benchmark figures: the teammanager only.
 """
 
 from __future__ import annotations
@@ -93,9 +94,19 @@ def _infographic(w: Wereld) -> list[Geval]:
     ]
 
 
+def _benchmark(w: Wereld) -> list[Geval]:
+    pad = "/verslagen/benchmark/"
+    return [
+        Geval(Verzoek("get", pad), alleen(SCHRIJVERS)),
+        # No file: the form again with its message, nothing stored.
+        Geval(Verzoek("post", pad, {}, "leeg"), alleen(SCHRIJVERS, ja=400)),
+    ]
+
+
 VERWACHTINGEN: dict[str, Callable[[Wereld], list[Geval]]] = {
     "verslagen:jaarverslag": _jaarverslag,
     "verslagen:bestand": _bestand,
     "verslagen:tekst": _tekst,
     "verslagen:infographic": _infographic,
+    "verslagen:benchmark": _benchmark,
 }

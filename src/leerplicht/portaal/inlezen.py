@@ -28,24 +28,18 @@ def gemeentekeuzes(gemeenten: frozenset[str]) -> list[tuple[str, str]]:
     return [(g.code, g.naam) for g in Gemeente.objects.filter(code__in=gemeenten).order_by("naam")]
 
 
-class Leveringsformulier(forms.Form):
-    """A gemeente of the user and one CSV file; `bestandslabel` names what is uploaded."""
+class Bestandsformulier(forms.Form):
+    """One CSV file; `bestandslabel` names what is uploaded."""
 
     bestandslabel = "Bestand (CSV)"
 
-    gemeente = forms.ChoiceField(
-        label="Gemeente waarvoor de levering is",
-        widget=forms.Select({"class": KEUZELIJST}),
-        error_messages={"required": "Kies een gemeente.", "invalid_choice": "Kies een gemeente."},
-    )
     bestand = forms.FileField(
         widget=forms.FileInput({"class": "utrecht-textbox", "accept": ".csv,text/csv"}),
         error_messages={"required": "Kies een CSV-bestand."},
     )
 
-    def __init__(self, *args: Any, gemeenten: frozenset[str], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["gemeente"].choices = gemeentekeuzes(gemeenten)
         self.fields["bestand"].label = self.bestandslabel
 
     def clean_bestand(self) -> UploadedFile:
@@ -63,6 +57,22 @@ class Leveringsformulier(forms.Form):
                 "Dit is geen tekstbestand (CSV); bijvoorbeeld een Excel- of zip-bestand."
             )
         return bestand
+
+
+class Leveringsformulier(Bestandsformulier):
+    """A gemeente of the user and one CSV file."""
+
+    field_order = ("gemeente", "bestand")
+
+    gemeente = forms.ChoiceField(
+        label="Gemeente waarvoor de levering is",
+        widget=forms.Select({"class": KEUZELIJST}),
+        error_messages={"required": "Kies een gemeente.", "invalid_choice": "Kies een gemeente."},
+    )
+
+    def __init__(self, *args: Any, gemeenten: frozenset[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["gemeente"].choices = gemeentekeuzes(gemeenten)
 
 
 def veilige_naam(naam: str, standaard: str = "levering.csv") -> str:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_benchmark
 
 app_name = "verslagen"
 urlpatterns = [
@@ -9,4 +9,5 @@ urlpatterns = [
     path("jaarverslag/bestand/", views.bestand, name="bestand"),
     path("jaarverslag/tekst/", views.tekst, name="tekst"),
     path("infographic/", views.infographic, name="infographic"),
+    path("benchmark/", views_benchmark.benchmark, name="benchmark"),
 ]
