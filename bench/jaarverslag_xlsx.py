@@ -17,7 +17,7 @@ import os
 import sys
 
 from import_en_rapport import LEERPLICHT, PROJECT, SCHALEN, draai
-from leerplichttelling_xlsx import database
+from leerplichttelling_xlsx import gegevens
 
 METING = """
 import json, sys, time, django
@@ -43,28 +43,8 @@ def main() -> None:
     parser.add_argument("--schooljaar", default="2024-2025")
     parser.add_argument("--vers", action="store_true", help="database opnieuw importeren")
     opties = parser.parse_args()
-    gemeenten, personen = SCHALEN[opties.schaal]
-    data = PROJECT / "var" / "bench" / f"{opties.schaal}-{opties.schooljaar}"
     omgeving = dict(os.environ)
-    if not (data / "personen.csv").exists():
-        sec, _, _ = draai(
-            [
-                *LEERPLICHT,
-                "genereer",
-                str(data),
-                "--gemeenten",
-                str(gemeenten),
-                "--personen",
-                str(personen),
-                "--schooljaar",
-                opties.schooljaar,
-                "--seed",
-                "1",
-            ],
-            omgeving,
-        )
-        print(f"genereer {opties.schaal}: {sec:.1f} s")
-    database(opties, data, omgeving)
+    gegevens(opties, omgeving)
     omgeving["DJANGO_SETTINGS_MODULE"] = "leerplicht.settings"
     _, piek, uit = draai([sys.executable, "-c", METING, opties.schooljaar], omgeving)
     m = json.loads(uit.strip().splitlines()[-1])

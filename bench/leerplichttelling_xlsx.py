@@ -51,6 +51,7 @@ def database(opties: argparse.Namespace, data: Path, omgeving: dict[str, str]) -
                 pad.unlink()
             klaar.unlink(missing_ok=True)
         elif klaar.exists():
+            draai([*LEERPLICHT, "migrate", "-v0"], omgeving)  # the schema may have grown
             return
     draai([*LEERPLICHT, "migrate", "-v0"], omgeving)
     sec, piek, _ = draai([*LEERPLICHT, "import", str(data)], omgeving)
@@ -59,34 +60,29 @@ def database(opties: argparse.Namespace, data: Path, omgeving: dict[str, str]) -
         klaar.write_text("geimporteerd\n")
 
 
+def gegevens(opties: argparse.Namespace, omgeving: dict[str, str]) -> None:
+    """Generate the data of this scale once (var/bench/) and make sure the database holds
+    it; `omgeving` gets its DATABASE_URL."""
+    gemeenten, personen = SCHALEN[opties.schaal]
+    data = PROJECT / "var" / "bench" / f"{opties.schaal}-{opties.schooljaar}"
+    if not (data / "personen.csv").exists():
+        sec, _, _ = draai(
+            [*LEERPLICHT, "genereer", str(data), "--gemeenten", str(gemeenten),
+             "--personen", str(personen), "--schooljaar", opties.schooljaar, "--seed", "1"],
+            omgeving,
+        )  # fmt: skip
+        print(f"genereer {opties.schaal}: {sec:.1f} s")
+    database(opties, data, omgeving)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--schaal", choices=SCHALEN, default="landelijk")
     parser.add_argument("--schooljaar", default="2024-2025")
     parser.add_argument("--vers", action="store_true", help="database opnieuw importeren")
     opties = parser.parse_args()
-    gemeenten, personen = SCHALEN[opties.schaal]
-    data = PROJECT / "var" / "bench" / f"{opties.schaal}-{opties.schooljaar}"
     omgeving = dict(os.environ)
-    if not (data / "personen.csv").exists():
-        sec, _, _ = draai(
-            [
-                *LEERPLICHT,
-                "genereer",
-                str(data),
-                "--gemeenten",
-                str(gemeenten),
-                "--personen",
-                str(personen),
-                "--schooljaar",
-                opties.schooljaar,
-                "--seed",
-                "1",
-            ],
-            omgeving,
-        )
-        print(f"genereer {opties.schaal}: {sec:.1f} s")
-    database(opties, data, omgeving)
+    gegevens(opties, omgeving)
     omgeving["DJANGO_SETTINGS_MODULE"] = "leerplicht.settings"
     _, piek, uit = draai([sys.executable, "-c", METING, opties.schooljaar], omgeving)
     m = json.loads(uit.strip().splitlines()[-1])
