@@ -18,6 +18,7 @@ from leerplicht.duo.fouten import OngeldigeLevering
 from leerplicht.duo.voorbeeld import schrijf_uitschrijvingen_bestand
 from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Inschrijving, Persoon
+from leerplicht.toegang.beleid import SYSTEEM
 from portaal.fabrieken import PersoonFactory
 
 pytestmark = pytest.mark.django_db
@@ -84,7 +85,7 @@ def test_neem_in_maakt_vsv_en_absoluut_verzuim_en_registreert_onbekenden(regio, 
     pad = tmp_path / "lijst.csv"
     schrijf_uitschrijvingen_bestand(pad, [MEERDERJARIG, MINDERJARIG], brin="94MB", vestiging="00",
                                     uitschrijfdatum=UIT)  # fmt: skip
-    resultaat = neem_uitschrijvingen_in(lees(pad), gemeente=regio.gemeente)
+    resultaat = neem_uitschrijvingen_in(lees(pad), gemeente=regio.gemeente, door=SYSTEEM)
     assert resultaat.als_telling() == {
         "regels": 2, "nieuwe_vsv": 1, "absoluut_verzuim": 1, "nieuwe_personen": 1,
         "zonder_gevolg": 0,
@@ -103,7 +104,7 @@ def test_neem_in_maakt_vsv_en_absoluut_verzuim_en_registreert_onbekenden(regio, 
     ]
     assert Melding.objects.get(persoon=nieuw).soort == "absoluut"
     # The same list again: nothing new, nothing counted twice.
-    opnieuw = neem_uitschrijvingen_in(lees(pad), gemeente=regio.gemeente)
+    opnieuw = neem_uitschrijvingen_in(lees(pad), gemeente=regio.gemeente, door=SYSTEEM)
     assert (opnieuw.nieuwe_vsv, opnieuw.zonder_gevolg) == (0, 2)
     assert Vsv.objects.count() == 1
 
@@ -115,7 +116,7 @@ def test_alles_of_niets(regio, tmp_path):
     with pad.open("a", encoding="utf-8") as uit:
         uit.write("111222321;2009-06-01;99ZZ;00;2025-03-03;vo\n")
     with pytest.raises(OngeldigeLevering) as fout:
-        neem_uitschrijvingen_in(lees(pad), gemeente=regio.gemeente)
+        neem_uitschrijvingen_in(lees(pad), gemeente=regio.gemeente, door=SYSTEEM)
     assert fout.value.regels() == [
         "lijst.csv:3: vestiging: school 99ZZ00 staat niet in de leerplichtadministratie"
     ]
@@ -129,7 +130,7 @@ def test_afwijkende_geboortedatum_geweigerd(regio, tmp_path):
     schrijf_uitschrijvingen_bestand(pad, [MEERDERJARIG], brin="94MB", vestiging="00",
                                     uitschrijfdatum=UIT)  # fmt: skip
     with pytest.raises(OngeldigeLevering) as fout:
-        neem_uitschrijvingen_in(lees(pad), gemeente=regio.gemeente)
+        neem_uitschrijvingen_in(lees(pad), gemeente=regio.gemeente, door=SYSTEEM)
     assert fout.value.regels()[0].startswith("lijst.csv:2: geboortedatum: wijkt af")
     assert not Vsv.objects.exists()
 

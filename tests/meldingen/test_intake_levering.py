@@ -18,6 +18,7 @@ from leerplicht.duo.voorbeeld import schrijf_verzuimloket_bestand
 from leerplicht.meldingen.intake import neem_in
 from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Persoon
+from leerplicht.toegang.beleid import SYSTEEM
 from leerplicht.vrijstellingen.models import Vrijstelling
 
 pytestmark = pytest.mark.django_db
@@ -45,11 +46,13 @@ def test_bekende_leerling_op_bsn_en_nieuwe_persoon(regio, tmp_path):
         tmp_path,
         [Leerling(test_bsn(31), date(2011, 4, 1)), Leerling(test_bsn(32), date(2012, 5, 6))],
     )
-    resultaat = neem_in(meldingen, gemeente=regio.gemeente)
+    resultaat = neem_in(meldingen, gemeente=regio.gemeente, door=SYSTEEM)
     assert resultaat.aantal == 2 and resultaat.nieuwe_personen == 1 and resultaat.ingetrokken == 0
     eerste = Melding.objects.get(pk=nummers[0])
     assert eerste.persoon == bekend
-    assert eerste.gemeente == regio.gemeente  # the gemeente the delivery is for
+    # Known outside the delivery's reach: the melding goes to the woongemeente in the
+    # register (art. 21 Leerplichtwet), never widening the delivery's gemeente.
+    assert eerste.gemeente == regio.andere
     assert (eerste.status, eerste.bron, eerste.duo_status) == ("nieuw", "duo", None)
     assert eerste.ontvangen_op is not None and eerste.versie == 1
     assert eerste.school == regio.school and eerste.soort == "wettelijk"
@@ -57,15 +60,26 @@ def test_bekende_leerling_op_bsn_en_nieuwe_persoon(regio, tmp_path):
     nieuw = Melding.objects.get(pk=nummers[1]).persoon
     assert nieuw.bsn == test_bsn(32) and nieuw.geboortedatum == date(2012, 5, 6)
     assert nieuw.gemeente == regio.gemeente and nieuw.pk.startswith("N")
+    assert Melding.objects.get(pk=nummers[1]).gemeente == regio.gemeente
+
+
+def test_bekende_leerling_van_de_gemeente_zelf(regio, tmp_path):
+    eigen = Persoon.objects.create(
+        id="P2", bsn=test_bsn(35), geboortedatum=date(2011, 4, 1), gemeente=regio.gemeente
+    )
+    meldingen, nummers = _lever(tmp_path, [Leerling(test_bsn(35), date(2011, 4, 1))])
+    neem_in(meldingen, gemeente=regio.gemeente, door=SYSTEEM)
+    melding = Melding.objects.get(pk=nummers[0])
+    assert (melding.persoon, melding.gemeente) == (eigen, regio.gemeente)
 
 
 def test_match_op_onderwijsnummer_via_eerdere_melding(regio, tmp_path):
     eerste, _ = _lever(tmp_path, [Leerling(None, date(2010, 1, 2))], naam="a.csv", voorvoegsel="A")
-    neem_in(eerste, gemeente=regio.gemeente)
+    neem_in(eerste, gemeente=regio.gemeente, door=SYSTEEM)
     tweede, nummers = _lever(
         tmp_path, [Leerling(None, date(2010, 1, 2))], naam="b.csv", voorvoegsel="B"
     )
-    resultaat = neem_in(tweede, gemeente=regio.gemeente)
+    resultaat = neem_in(tweede, gemeente=regio.gemeente, door=SYSTEEM)
     assert resultaat.nieuwe_personen == 0
     assert Persoon.objects.count() == 1
     assert Melding.objects.get(pk=nummers[0]).onderwijsnummer == "100000000"
@@ -73,15 +87,15 @@ def test_match_op_onderwijsnummer_via_eerdere_melding(regio, tmp_path):
 
 def test_zonder_gemeente_de_gemeente_van_de_school(regio, tmp_path):
     meldingen, nummers = _lever(tmp_path, [Leerling(test_bsn(33), date(2011, 1, 1))])
-    neem_in(meldingen, gemeente=None)
+    neem_in(meldingen, gemeente=None, door=SYSTEEM)
     assert Melding.objects.get(pk=nummers[0]).gemeente == regio.school.gemeente
 
 
 def test_meldingsnummer_twee_keer_geweigerd(regio, tmp_path):
-    meldingen, nummers = _lever(tmp_path, [Leerling(test_bsn(34), date(2011, 1, 1))])
-    neem_in(meldingen, gemeente=regio.gemeente)
+    meldingen, nummers = _lever(tmp_path, [Leerling(test_bsn(35), date(2011, 1, 1))])
+    neem_in(meldingen, gemeente=regio.gemeente, door=SYSTEEM)
     with pytest.raises(OngeldigeLevering) as fout:
-        neem_in(meldingen, gemeente=regio.gemeente)
+        neem_in(meldingen, gemeente=regio.gemeente, door=SYSTEEM)
     assert fout.value.regels() == [
         f"levering.csv:2: meldingsnummer: meldingsnummer {nummers[0]} is al eerder ontvangen; "
         "een melding wordt maar één keer ingelezen"
@@ -97,7 +111,7 @@ def test_alles_of_niets(regio, tmp_path):
     # The second row's school is unknown: nothing of the first is stored either.
     meldingen[1] = replace(meldingen[1], brin="99ZZ", vestiging=None)
     with pytest.raises(OngeldigeLevering) as fout:
-        neem_in(meldingen, gemeente=regio.gemeente)
+        neem_in(meldingen, gemeente=regio.gemeente, door=SYSTEEM)
     assert fout.value.regels() == [
         "levering.csv:3: brin: school 99ZZ staat niet in de leerplichtadministratie"
     ]
@@ -121,7 +135,7 @@ def test_melding_over_een_vrijstelling_wordt_ingetrokken(regio, tmp_path):
     )  # fmt: skip
     meldingen, nummers = _lever(tmp_path, [Leerling(test_bsn(37), date(2011, 1, 1))])
     # verzuim 6 February - 4 March 2025 overlaps the vrijstelling from 20 February
-    resultaat = neem_in(meldingen, gemeente=regio.gemeente)
+    resultaat = neem_in(meldingen, gemeente=regio.gemeente, door=SYSTEEM)
     assert resultaat.ingetrokken == 1
     melding = Melding.objects.get(pk=nummers[0])
     assert (melding.status, melding.duo_status) == ("ingetrokken", "ingetrokken")
@@ -137,13 +151,13 @@ def test_afgewezen_of_latere_vrijstelling_trekt_niet_in(regio, tmp_path):
         geldig_van=date(2025, 3, 5),
     )  # fmt: skip
     meldingen, nummers = _lever(tmp_path, [Leerling(test_bsn(38), date(2011, 1, 1))])
-    neem_in(meldingen, gemeente=regio.gemeente)
+    neem_in(meldingen, gemeente=regio.gemeente, door=SYSTEEM)
     assert Melding.objects.get(pk=nummers[0]).status == "nieuw"
 
 
 def test_auditregel_met_alleen_aantallen(regio, tmp_path):
     meldingen, _ = _lever(tmp_path, [Leerling(test_bsn(39), date(2011, 1, 1))])
-    neem_in(meldingen, gemeente=regio.gemeente)
+    neem_in(meldingen, gemeente=regio.gemeente, door=SYSTEEM)
     regel = Auditregel.objects.get(actie="importeren")
     assert regel.object_type == "melding"
     assert regel.toelichting == {

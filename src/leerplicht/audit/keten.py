@@ -34,6 +34,7 @@ GEHASHTE_VELDEN = (
     "object_type",
     "object_id",
     "persoon_id",
+    "gemeenten",
     "velden",
     "voor",
     "na",
@@ -52,6 +53,9 @@ def tijdstip_tekst(tijdstip: datetime) -> str:
 def canonieke_vorm(inhoud: dict[str, Any]) -> bytes:
     """Sorted keys, no spaces, UTF-8: one byte string per entry, on SQLite and PostgreSQL."""
     gegevens = {veld: inhoud[veld] for veld in GEHASHTE_VELDEN}
+    if not gegevens["gemeenten"]:
+        # Entries from before the field (and entries about no gemeente) hash as before.
+        del gegevens["gemeenten"]
     gegevens["tijdstip"] = tijdstip_tekst(gegevens["tijdstip"])
     gegevens["versie"] = VERSIE
     return json.dumps(

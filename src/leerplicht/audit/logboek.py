@@ -17,7 +17,7 @@ import hashlib
 import hmac
 import json
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime, time
@@ -47,6 +47,7 @@ ACTIES = {
     "uitloggen": "uitgelogd",
     "inzage": "inzage (AVG art. 15) gemaakt",
     "opschonen": "opgeschoond (bewaartermijn)",
+    "geweigerd": "geweigerd (buiten het bereik van de gemeente)",
 }
 
 #: Fields whose values never go into the log, not even in `voor`/`na`: a fingerprint
@@ -187,6 +188,23 @@ def ip_adres_van(request: HttpRequest | None) -> str:
     return clientadres(request) or ""
 
 
+def gemeentetekst(gemeenten: Iterable[str]) -> str:
+    """",GM0001,GM0002," (sorted, each code between commas, so a LIKE finds a whole
+    code); "" for none."""
+    codes = sorted({str(g) for g in gemeenten if g})
+    return f",{','.join(codes)}," if codes else ""
+
+
+def _gemeenten_van_wie(request: HttpRequest | None, gebruiker) -> frozenset[str]:
+    from leerplicht.toegang.beleid import gemeenten_van
+
+    if gebruiker is None and request is not None:
+        gebruiker = getattr(request, "user", None)
+    if gebruiker is None or not getattr(gebruiker, "is_authenticated", False):
+        return frozenset()
+    return gemeenten_van(gebruiker)
+
+
 def _wie(request: HttpRequest | None, gebruiker) -> tuple[int | None, str, str]:
     from leerplicht.toegang.beleid import rol_van
 
@@ -215,6 +233,7 @@ def registreer(
     voor: dict | None = None,
     na: dict | None = None,
     persoon_id: str = "",
+    gemeenten: Iterable[str] | None = None,
     toelichting: dict | None = None,
 ) -> Auditregel:
     """Append one entry to the audit log and return it.
@@ -222,6 +241,9 @@ def registreer(
     Who and from where come from `request` (or `gebruiker`); without either, from the
     request being handled (middleware), else the entry is a system action. `persoon_id`
     says which person it is about; for object_type "persoon" it is the object id.
+    `gemeenten`: for an entry about no person, the gemeenten it concerns (default: those
+    of the medewerker who acts; a system action: the whole installation). Only privacy
+    officers of all of them see the entry (`zichtbaar_voor_gemeenten`).
     """
     if request is None and gebruiker is None:
         request = huidig_verzoek()
@@ -229,6 +251,10 @@ def registreer(
     object_id = _tekst(str(object_id))
     if not persoon_id and object_type == "persoon":
         persoon_id = object_id
+    if persoon_id:
+        gemeenten = ()
+    elif gemeenten is None:
+        gemeenten = _gemeenten_van_wie(request, gebruiker)
     if isinstance(velden, str):
         velden = [velden]
     inhoud: dict[str, Any] = {
@@ -239,6 +265,7 @@ def registreer(
         "object_type": _tekst(object_type),
         "object_id": object_id,
         "persoon_id": _tekst(str(persoon_id)),
+        "gemeenten": gemeentetekst(gemeenten),
         "velden": [_tekst(str(v)) for v in velden],
         "voor": _json(_verberg(voor)),
         "na": _json(_verberg(na)),

@@ -45,6 +45,9 @@ class Auditregel(models.Model):
     object_id = models.CharField(max_length=200, blank=True)
     #: The person this entry is about (also for a melding or werkproces of that person).
     persoon_id = models.CharField(max_length=64, blank=True)
+    #: For an entry about no person: the gemeenten it concerns, as ",GM0001,GM0002,"
+    #: (empty: the whole installation). Decides which privacy officers see it.
+    gemeenten = models.CharField(max_length=2000, blank=True, default="")
     velden = models.JSONField(default=list)
     #: Only for changes: old and new values of the changed fields (a BSN as a fingerprint).
     voor = models.JSONField(null=True, blank=True)

@@ -76,8 +76,16 @@ def _inloggen_mislukt(sender, credentials: dict, request=None, **kwargs) -> None
         gebruiker=_Niemand(),
         object_type="gebruiker" if account else "",
         object_id=str(account.pk) if account else "",
+        # The officers of the account's gemeenten see an attack on it; no account: all.
+        gemeenten=_gemeenten_van_account(account),
         toelichting={"gebruikersnaam": vingerafdruk(naam), "stap": _stap(request)},
     )
+
+
+def _gemeenten_van_account(account) -> frozenset[str]:
+    from leerplicht.toegang.beleid import gemeenten_van
+
+    return gemeenten_van(account) if account is not None else frozenset()
 
 
 def _stap(request) -> str:

@@ -15,13 +15,12 @@ from urllib.parse import urlencode
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from leerplicht.toegang.beleid import leest_auditlog, personen_voor_inzage
+from leerplicht.toegang.beleid import auditregels_voor, leest_auditlog, personen_voor_inzage
 
 from .formulieren import Auditfilter, Inzageverzoek
 from .inzage import bestandsnaam, maak_inzage
@@ -78,11 +77,9 @@ def inzage(request: HttpRequest) -> HttpResponse:
 def _toon(
     request: HttpRequest, filter_: Auditfilter, verzoek: Inzageverzoek, status: int = 200
 ) -> HttpResponse:
-    # Entries about a person only for persons of the own gemeenten; entries about no
-    # person (sign-ins, imports) for every privacy officer.
-    zichtbaar = Auditregel.objects.filter(
-        Q(persoon_id="") | Q(persoon_id__in=filter_.personen.values("pk"))
-    )
+    # About a person: persons of the own gemeenten; about no person: only entries of
+    # gemeenten the officer all works for (`toegang.beleid.auditregels_voor`).
+    zichtbaar = auditregels_voor(request.user)
     regels = Auditregel.objects.none()
     if not filter_.is_bound:
         regels = zichtbaar

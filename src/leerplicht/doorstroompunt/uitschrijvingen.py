@@ -4,8 +4,12 @@ All or nothing: every problem is found (and reported located, `bestand:regel: ko
 melding`) before anything is stored, and the writes run in one transaction; a rule that
 fails while storing rolls the whole delivery back.
 
-Per row: the person by BSN (unknown: registered like `meldingen.intake` does, with the
-gemeente of the delivery, else of the school, as woongemeente); the enrolment the list
+Per row: the person by BSN, by the rule "schrijfbereik" (`toegang.beleid`, as
+`meldingen.intake`): within the reach of the delivery's gemeente (else of the school);
+unknown to the register: registered with that gemeente as woongemeente; known outside
+that reach: refused for a medewerker (one message, no birth date compared), taken as
+it is from the command line (`door=SYSTEEM`: the consequence follows the person's own
+woongemeente, as `meld_uitschrijving` decides). The enrolment the list
 reports is recorded when the register does not have it yet (from the uitschrijfdatum:
 the start is unknown); then `diensten.meld_uitschrijving` decides: 18 or older -> a new
 vsv traject, under 18 -> a melding absoluut verzuim for leerplicht, a startkwalificatie
@@ -27,6 +31,14 @@ from leerplicht.duo.fouten import OngeldigeLevering
 from leerplicht.duo.koppeling import Uitschrijving
 from leerplicht.meldingen.intake import nieuw_persoonsnummer
 from leerplicht.register.models import Gemeente, Inschrijving, Persoon, School
+from leerplicht.toegang.audit import registreer_weigering
+from leerplicht.toegang.beleid import (
+    BUITEN_BEREIK_TEKST,
+    SYSTEEM,
+    Schrijver,
+    gemeenten_van,
+    personen_in_bereik_van,
+)
 from leerplicht.uitwisseling.fouten import Foutenlijst
 
 from . import diensten
@@ -72,56 +84,94 @@ def _plaats(herkomst: str) -> tuple[str, int]:
     return herkomst or "levering", 1
 
 
-def _controleer(uitschrijvingen: list[Uitschrijving], fouten: Foutenlijst) -> dict[str, School]:
-    """Every check that needs the database, before anything is written."""
+def _controleer(
+    uitschrijvingen: list[Uitschrijving],
+    gemeente: Gemeente | None,
+    door: Schrijver,
+    fouten: Foutenlijst,
+) -> tuple[dict[str, School], int]:
+    """Every check that needs the database, before anything is written; also how many
+    rows the rule "schrijfbereik" refused."""
     codes = {school_code(u.brin, u.vestiging) for u in uitschrijvingen}
     scholen = {s.pk: s for s in School.objects.filter(pk__in=codes).select_related("gemeente")}
+    bsns = {u.bsn for u in uitschrijvingen}
     bekend = {
         p.bsn: p
-        for p in Persoon.objects.filter(bsn__in={u.bsn for u in uitschrijvingen}).only(
-            "bsn", "geboortedatum"
-        )
+        for p in Persoon.objects.filter(bsn__in=bsns).only("bsn", "geboortedatum", "gemeente")
     }
+    eigen = None if door is SYSTEEM else gemeenten_van(door)
+    in_bereik: dict[str, set[str]] = {}
+    geweigerd = 0
     for u in uitschrijvingen:
         bestand, regel = _plaats(u.herkomst)
         code = school_code(u.brin, u.vestiging)
-        if code not in scholen:
+        school = scholen.get(code)
+        if school is None:
             fouten.voeg_toe(
                 bestand,
                 regel,
                 "vestiging" if u.vestiging else "brin",
                 f"school {code} staat niet in de leerplichtadministratie",
             )
+            if gemeente is None:
+                continue
+        doel = gemeente or school.gemeente
+        if eigen is not None and doel.code not in eigen:
+            fouten.voeg_toe(bestand, regel, "gemeente", "u werkt niet voor deze gemeente")
+            continue
         persoon = bekend.get(u.bsn)
-        if persoon is not None and persoon.geboortedatum != u.geboortedatum:
+        if persoon is None:
+            continue
+        if eigen is not None:
+            if doel.code not in in_bereik:
+                in_bereik[doel.code] = set(
+                    personen_in_bereik_van(doel.code)
+                    .filter(bsn__in=bsns)
+                    .values_list("bsn", flat=True)
+                )
+            if u.bsn not in in_bereik[doel.code]:
+                # Nothing of theirs is compared or told: not even the birth date.
+                fouten.voeg_toe(
+                    bestand, regel, "bsn", BUITEN_BEREIK_TEKST.format(gemeente=doel.naam)
+                )
+                geweigerd += 1
+                continue
+        if persoon.geboortedatum != u.geboortedatum:
             fouten.voeg_toe(
                 bestand,
                 regel,
                 "geboortedatum",
                 "wijkt af van de geboortedatum in de leerplichtadministratie bij dit BSN",
             )
-    return scholen
+    return scholen, geweigerd
 
 
 def neem_uitschrijvingen_in(
     uitschrijvingen: list[Uitschrijving],
     *,
     gemeente: Gemeente | None,
-    door: str = diensten.SYSTEEM,
+    door: Schrijver,
     request: HttpRequest | None = None,
     max_fouten: int = 200,
 ) -> Uitschrijvingsresultaat:
-    """Store the delivery or raise OngeldigeLevering with every located error."""
+    """Store the delivery or raise OngeldigeLevering with every located error.
+
+    `door`: the medewerker who uploads, or `SYSTEEM` for the command line (never a
+    default: who writes decides what the write may touch).
+    """
     fouten = Foutenlijst(max_fouten)
-    scholen = _controleer(uitschrijvingen, fouten)
+    scholen, geweigerd = _controleer(uitschrijvingen, gemeente, door, fouten)
     if fouten:
+        if geweigerd:
+            registreer_weigering(request, object_type="vsv", aantal=geweigerd)
         raise OngeldigeLevering(fouten)
+    naam = diensten.SYSTEEM if door is SYSTEEM else door.get_username()
     resultaat = Uitschrijvingsresultaat()
     with transaction.atomic():
         for u in uitschrijvingen:
             school = scholen[school_code(u.brin, u.vestiging)]
             try:
-                _neem_een_in(u, school, gemeente or school.gemeente, door, resultaat)
+                _neem_een_in(u, school, gemeente or school.gemeente, naam, resultaat)
             except diensten.Regelfout as fout:
                 bestand, regel = _plaats(u.herkomst)
                 kolom = "uitschrijfdatum" if fout.veld == "datum" else ""

@@ -341,7 +341,7 @@ def uitschrijvingen(request: HttpRequest) -> HttpResponse:
                 resultaat = neem_uitschrijvingen_in(
                     duo_koppeling().lees_uitschrijvingen(pad),
                     gemeente=gemeente,
-                    door=request.user.get_username(),
+                    door=request.user,
                     request=request,
                 )
             except OngeldigeLevering as fout:

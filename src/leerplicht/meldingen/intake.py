@@ -3,13 +3,19 @@
 All or nothing: every problem of a delivery is found before anything is stored, and
 reported located (`bestand:regel: kolom: melding`); the writes run in one transaction.
 
-Decisions (docs/ontwikkelaars/duo-koppeling.md):
-- the pupil is matched by BSN, else by onderwijsnummer (through earlier meldingen:
-  the register keeps no onderwijsnummer), else registered as a new Persoon;
+Decisions (docs/ontwikkelaars/duo-koppeling.md, docs/gebruikers/rollen.md):
 - the gemeente of the melding is the gemeente the delivery is for (DUO delivers per
-  gemeente; the upload screen and `--gemeente` ask for it); without it, the gemeente
-  of the school. A new Persoon gets that gemeente as woongemeente until the register
-  says otherwise;
+  woongemeente; the upload screen and `--gemeente` ask for it); without it, the
+  gemeente of the school;
+- the pupil is matched by BSN, else by onderwijsnummer (through earlier meldingen:
+  the register keeps no onderwijsnummer), only among the persons in that gemeente's
+  reach (`toegang.beleid.zoek_voor_schrijven`, the rule "schrijfbereik"); someone the
+  register does not know at all is registered as a new Persoon living there;
+- a pupil the register knows outside that reach: from a medewerker (screen, upload)
+  the melding is refused with one message that says nothing about that person; from
+  the command line (`door=SYSTEEM`, the operator's DUO delivery) the melding goes to
+  the pupil's woongemeente in the register (art. 21 Leerplichtwet), never to the
+  gemeente of the delivery: a delivery never widens a gemeente's reach;
 - a meldingsnummer seen before is refused;
 - a melding whose period overlaps a granted vrijstelling is `ingetrokken` at once,
   with DUO status `ingetrokken` (to report back).
@@ -33,6 +39,14 @@ from leerplicht.domein.verzuimstaat import periode_overlapt
 from leerplicht.duo.fouten import OngeldigeLevering
 from leerplicht.duo.koppeling import Verzuimmelding
 from leerplicht.register.models import Gemeente, Persoon, School
+from leerplicht.toegang.audit import registreer_weigering
+from leerplicht.toegang.beleid import (
+    BUITEN_BEREIK_TEKST,
+    SYSTEEM,
+    Schrijver,
+    gemeenten_van,
+    zoek_voor_schrijven,
+)
 from leerplicht.uitwisseling.fouten import Foutenlijst
 from leerplicht.vrijstellingen.models import Vrijstelling
 
@@ -69,24 +83,6 @@ def nieuw_persoonsnummer() -> str:
     return f"N{uuid.uuid4().hex[:11].upper()}"
 
 
-def vind_persoon(bsn: str | None, onderwijsnummer: str | None) -> Persoon | None:
-    """By BSN, else by onderwijsnummer (of an earlier melding), else None."""
-    if bsn:
-        persoon = Persoon.objects.filter(bsn=bsn).first()
-        if persoon is not None:
-            return persoon
-    if onderwijsnummer:
-        eerder = (
-            Melding.objects.filter(onderwijsnummer=onderwijsnummer)
-            .order_by("-datum")
-            .select_related("persoon")
-            .first()
-        )
-        if eerder is not None:
-            return eerder.persoon
-    return None
-
-
 def overlapt_vrijstelling(persoon: Persoon, van: date, tot: date | None) -> bool:
     """Whether a granted vrijstelling of the person covers part of [van, tot]."""
     eind = tot or van
@@ -99,7 +95,24 @@ def overlapt_vrijstelling(persoon: Persoon, van: date, tot: date | None) -> bool
     )
 
 
-def _controleer(meldingen: list[Verzuimmelding], fouten: Foutenlijst) -> dict[str, School]:
+@dataclass(frozen=True)
+class _Doel:
+    """Where one melding goes: its gemeente and the pupil (None: register a new one)."""
+
+    gemeente: Gemeente | None
+    persoon: Persoon | None
+
+
+#: A melding refused by the rule "schrijfbereik" (counted for the audit log).
+_BUITEN_BEREIK = _Doel(None, None)
+
+
+def _controleer(
+    meldingen: list[Verzuimmelding],
+    gemeente: Gemeente | None,
+    door: Schrijver,
+    fouten: Foutenlijst,
+) -> tuple[dict[str, School], list[_Doel]]:
     """Every check that needs the database, before anything is written."""
     nummers = [m.meldingsnummer for m in meldingen]
     bestaand = set(
@@ -107,6 +120,8 @@ def _controleer(meldingen: list[Verzuimmelding], fouten: Foutenlijst) -> dict[st
     )
     codes = {school_code(m.brin, m.vestiging) for m in meldingen}
     scholen = {s.pk: s for s in School.objects.filter(pk__in=codes).select_related("gemeente")}
+    eigen = None if door is SYSTEEM else gemeenten_van(door)
+    doelen: list[_Doel] = []
     gezien: set[str] = set()
     for m in meldingen:
         bestand, regel = _plaats(m.herkomst)
@@ -124,7 +139,8 @@ def _controleer(meldingen: list[Verzuimmelding], fouten: Foutenlijst) -> dict[st
             )
         gezien.add(m.meldingsnummer)
         code = school_code(m.brin, m.vestiging)
-        if code not in scholen:
+        school = scholen.get(code)
+        if school is None:
             fouten.voeg_toe(
                 bestand,
                 regel,
@@ -133,36 +149,96 @@ def _controleer(meldingen: list[Verzuimmelding], fouten: Foutenlijst) -> dict[st
             )
         if not m.bsn and not m.onderwijsnummer:
             fouten.voeg_toe(bestand, regel, "bsn", "vul een BSN of een onderwijsnummer in")
-        if m.geboortedatum is None and vind_persoon(m.bsn, m.onderwijsnummer) is None:
-            fouten.voeg_toe(
-                bestand,
-                regel,
-                "geboortedatum",
-                "leerling niet gevonden: de geboortedatum is nodig om hem of haar te registreren",
-            )
-    return scholen
+            continue
+        doel_gemeente = gemeente or (school.gemeente if school else None)
+        if doel_gemeente is None:
+            continue
+        if eigen is not None and doel_gemeente.code not in eigen:
+            fouten.voeg_toe(bestand, regel, "gemeente", "u werkt niet voor deze gemeente")
+            continue
+        doel = _doel(m, doel_gemeente, door, bestand, regel, fouten)
+        if doel is not None:
+            doelen.append(doel)
+    return scholen, doelen
+
+
+def _doel(
+    m: Verzuimmelding,
+    gemeente: Gemeente,
+    door: Schrijver,
+    bestand: str,
+    regel: int,
+    fouten: Foutenlijst,
+) -> _Doel | None:
+    """The rule "schrijfbereik" for one melding (see the module docstring)."""
+    vondst = zoek_voor_schrijven(gemeente.code, bsn=m.bsn, onderwijsnummer=m.onderwijsnummer)
+    if vondst.persoon is not None:
+        return _Doel(gemeente, vondst.persoon)
+    if m.geboortedatum is None:
+        # The same answer whether the register knows the pupil elsewhere or not at all.
+        fouten.voeg_toe(
+            bestand,
+            regel,
+            "geboortedatum",
+            "leerling niet gevonden: de geboortedatum is nodig om hem of haar te registreren",
+        )
+        return None
+    if vondst.onbekend:
+        return _Doel(gemeente, None)
+    if door is SYSTEEM:
+        persoon = _elders(m)
+        return _Doel(persoon.gemeente, persoon)
+    fouten.voeg_toe(
+        bestand, regel, "bsn" if m.bsn else "onderwijsnummer",
+        BUITEN_BEREIK_TEKST.format(gemeente=gemeente.naam),
+    )  # fmt: skip
+    return _BUITEN_BEREIK
+
+
+def _elders(m: Verzuimmelding) -> Persoon:
+    """The pupil the register knows outside the delivery's reach (trusted intake only)."""
+    if m.bsn:
+        persoon = Persoon.objects.filter(bsn=m.bsn).first()
+        if persoon is not None:
+            return persoon
+    eerder = (
+        Melding.objects.filter(onderwijsnummer=m.onderwijsnummer)
+        .order_by("-datum")
+        .select_related("persoon__gemeente")
+        .first()
+    )
+    assert eerder is not None  # zoek_voor_schrijven found it
+    return eerder.persoon
 
 
 def neem_in(
     meldingen: list[Verzuimmelding],
     *,
     gemeente: Gemeente | None,
+    door: Schrijver,
     bron: str = "duo",
     request: HttpRequest | None = None,
     max_fouten: int = 200,
 ) -> Intakeresultaat:
-    """Store the meldingen (status nieuw) or raise OngeldigeLevering with every error."""
+    """Store the meldingen (status nieuw) or raise OngeldigeLevering with every error.
+
+    `door`: the medewerker who hands the delivery in, or `SYSTEEM` for the command line
+    (never a default: who writes decides what the write may touch).
+    """
     fouten = Foutenlijst(max_fouten)
-    scholen = _controleer(meldingen, fouten)
+    scholen, doelen = _controleer(meldingen, gemeente, door, fouten)
     if fouten:
+        geweigerd = sum(1 for d in doelen if d is _BUITEN_BEREIK)
+        if geweigerd:
+            registreer_weigering(request, object_type="melding", aantal=geweigerd)
         raise OngeldigeLevering(fouten)
     resultaat = Intakeresultaat()
     nu = timezone.now()
     try:
         with transaction.atomic():
-            for m in meldingen:
+            for m, doel in zip(meldingen, doelen, strict=True):
                 school = scholen[school_code(m.brin, m.vestiging)]
-                _neem_een_in(m, school, gemeente or school.gemeente, bron, nu, resultaat)
+                _neem_een_in(m, school, doel, bron, nu, resultaat)
             registreer(
                 "importeren",
                 request=request,
@@ -185,12 +261,12 @@ def neem_in(
 def _neem_een_in(
     m: Verzuimmelding,
     school: School,
-    gemeente: Gemeente,
+    doel: _Doel,
     bron: str,
     nu,
     resultaat: Intakeresultaat,
 ) -> Melding:
-    persoon = vind_persoon(m.bsn, m.onderwijsnummer)
+    gemeente, persoon = doel.gemeente, doel.persoon
     if persoon is None:
         assert m.geboortedatum is not None  # checked in _controleer
         persoon = Persoon.objects.create(

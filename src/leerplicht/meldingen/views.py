@@ -182,7 +182,13 @@ def _knoppen(melding: Melding) -> list[dict]:
 def _toon(
     request: HttpRequest, melding: Melding, *, fout: str = "", status: int = 200
 ) -> HttpResponse:
-    registreer_inzien(request, object_type="melding", object_id=melding.pk, velden=VELDEN)
+    registreer_inzien(
+        request,
+        object_type="melding",
+        object_id=melding.pk,
+        velden=VELDEN,
+        persoon_id=melding.persoon_id,
+    )
     vandaag = timezone.localdate()
     return render(
         request,
@@ -311,6 +317,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
             resultaat = neem_in(
                 [formulier.als_verzuimmelding(nummer)],
                 gemeente=gemeente,
+                door=request.user,
                 bron="formulier",
                 request=request,
             )
@@ -348,7 +355,9 @@ def upload(request: HttpRequest) -> HttpResponse:
         with als_bestand(bestand) as pad:
             try:
                 meldingen = duo_koppeling().lees_verzuimmeldingen(pad)
-                resultaat = neem_in(meldingen, gemeente=gemeente, bron="duo", request=request)
+                resultaat = neem_in(
+                    meldingen, gemeente=gemeente, door=request.user, bron="duo", request=request
+                )
             except OngeldigeLevering as fout:
                 fouten = fout.regels()
             else:

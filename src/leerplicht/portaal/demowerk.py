@@ -18,6 +18,7 @@ from leerplicht.duo.voorbeeld import schrijf_verzuimloket_bestand
 from leerplicht.meldingen.intake import neem_in
 from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Gemeente, Inschrijving, Persoon, School
+from leerplicht.toegang.beleid import SYSTEEM
 from leerplicht.werkprocessen.models import Toewijzingsregel
 
 #: Pupils in the demo delivery.
@@ -80,5 +81,7 @@ def zorg_voor_demolevering(map: Path) -> int:
             meldingsdatum=vandaag - timedelta(days=i),
             voorvoegsel=f"DEMO{i + 1}-",
         )
-        aantal += neem_in(duo_koppeling().lees_verzuimmeldingen(pad), gemeente=None).aantal
+        aantal += neem_in(
+            duo_koppeling().lees_verzuimmeldingen(pad), gemeente=None, door=SYSTEEM
+        ).aantal
     return aantal

@@ -25,6 +25,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from leerplicht.audit.models import Auditregel
 from leerplicht.domein.doorstroompunt_doelgroep import (
     ONDERGRENS_LEEFTIJD,
     geldende_leeftijdsgrens,
@@ -34,7 +35,7 @@ from leerplicht.domein.rollen import HANDELINGEN, ZIET_CIJFERS, ZIET_DOSSIERS, H
 from leerplicht.doorstroompunt.models import Voorstel, Vsv
 from leerplicht.jikp.models import Jikpregistratie
 from leerplicht.meldingen.models import Melding
-from leerplicht.register.models import Inschrijving, Persoon
+from leerplicht.register.models import Gemeente, Inschrijving, Persoon
 from leerplicht.thuiszitters.models import Thuiszitter
 from leerplicht.vrijstellingen.models import Verlofaanvraag, Vrijstelling
 from leerplicht.werkprocessen.models import (
@@ -507,6 +508,104 @@ def doorstroompunt_personen(r: Reikwijdte, peildatum: date) -> QuerySet[Persoon]
     )
 
 
+# --- who a write may touch (regel "schrijfbereik") ---------------------------------------
+#
+# A person comes into a gemeente's reach only through facts that put them there: living
+# there, a record of that gemeente made from such a fact (a DUO melding or
+# de-registration about a resident, a move, a confirmed warm transfer). Never because a
+# user typed a BSN, an onderwijsnummer, a file row or an id: a write for gemeente G may
+# touch only a person already in G's reach, or register someone the register does not
+# know at all as a new resident of G. Everything else is refused with one message that
+# is the same whether the person exists elsewhere or not (docs/gebruikers/rollen.md).
+
+
+class _Systeem:
+    """The command line and the background tasks, run by the applicatiebeheerder on the
+    server: trusted like the exchange-format import. Always named, never a default."""
+
+    def __repr__(self) -> str:
+        return "SYSTEEM"
+
+
+SYSTEEM = _Systeem()
+#: Who writes: a medewerker (the rule "schrijfbereik" applies) or the SYSTEEM.
+Schrijver = AbstractBaseUser | AnonymousUser | _Systeem
+
+#: The one answer to a write about a person outside the gemeente's reach: the same
+#: whether the register knows them elsewhere or not, and naming nothing of theirs.
+BUITEN_BEREIK_TEKST = (
+    "deze leerling hoort niet bij gemeente {gemeente}; een melding of gegeven over een "
+    "leerling hoort bij de gemeente waar hij of zij woont (art. 21 Leerplichtwet). "
+    "Controleer het nummer"
+)
+
+
+def personen_in_bereik_van(gemeente: str) -> QuerySet[Persoon]:
+    """The persons a write for `gemeente` may touch: living there, or with a record of it
+    (the GEMEENTE reach of that one gemeente, so a write for G never reaches through
+    another gemeente of the same user)."""
+    return _personen_van_gemeenten(Reikwijdte(Dossierbereik.GEMEENTE, frozenset({gemeente})))
+
+
+def mag_schrijven_over(gebruiker: Gebruiker, persoon: Persoon, gemeente: str) -> bool:
+    """Whether the user may make a record of `gemeente` about `persoon`.
+
+    The gemeente must be one of the user's, and the person already in that gemeente's
+    reach as the user's rol sees it (a consulent Doorstroompunt: the doelgroep and own
+    work of G). A write never widens what anyone of G sees.
+    """
+    r = Reikwijdte.van(gebruiker)
+    if gemeente not in r.gemeenten:
+        return False
+    een = Reikwijdte(r.bereik, frozenset({gemeente}))
+    if r.bereik is Dossierbereik.GEMEENTE:
+        personen = _personen_van_gemeenten(een)
+    elif r.bereik is Dossierbereik.DOORSTROOMPUNT:
+        personen = doorstroompunt_personen(een, timezone.localdate())
+    else:
+        return False
+    return personen.filter(pk=persoon.pk).exists()
+
+
+@dataclass(frozen=True)
+class Persoonsvondst:
+    """A person named in a write (by BSN or onderwijsnummer), as the write may see them."""
+
+    #: The person, when in the reach of the write's gemeente.
+    persoon: Persoon | None
+    #: Identified, but outside that reach: the write is refused, nothing is touched.
+    buiten_bereik: bool = False
+
+    @property
+    def onbekend(self) -> bool:
+        """Known nowhere in the register: may be registered as a new resident."""
+        return self.persoon is None and not self.buiten_bereik
+
+
+def zoek_voor_schrijven(
+    gemeente: str, *, bsn: str | None = None, onderwijsnummer: str | None = None
+) -> Persoonsvondst:
+    """Find the person a write for `gemeente` names: by BSN, else by the onderwijsnummer
+    of an earlier melding, only within `personen_in_bereik_van(gemeente)`."""
+    bereik = personen_in_bereik_van(gemeente)
+    if bsn:
+        persoon = bereik.filter(bsn=bsn).first()
+        if persoon is not None:
+            return Persoonsvondst(persoon)
+        if Persoon.objects.filter(bsn=bsn).exists():
+            return Persoonsvondst(None, buiten_bereik=True)
+    if onderwijsnummer:
+        eerdere = Melding.objects.filter(onderwijsnummer=onderwijsnummer)
+        persoon_id = (
+            eerdere.filter(persoon__in=bereik).order_by("-datum").values_list("persoon", flat=True)
+        ).first()
+        if persoon_id is not None:
+            return Persoonsvondst(Persoon.objects.get(pk=persoon_id))
+        if eerdere.exists():
+            return Persoonsvondst(None, buiten_bereik=True)
+    return Persoonsvondst(None)
+
+
 def personen_voor_inzage(gebruiker: Gebruiker) -> QuerySet[Persoon]:
     """The persons whose audit entries and inzage export (AVG art. 15) the user may see.
 
@@ -519,6 +618,26 @@ def personen_voor_inzage(gebruiker: Gebruiker) -> QuerySet[Persoon]:
     if not gemeenten:
         return Persoon.objects.none()
     return _personen_van_gemeenten(Reikwijdte(Dossierbereik.GEMEENTE, gemeenten))
+
+
+def auditregels_voor(gebruiker: Gebruiker) -> QuerySet[Auditregel]:
+    """The audit entries the privacy officer may read.
+
+    About a person: the persons of the own gemeenten (`personen_voor_inzage`). About no
+    person (sign-ins, imports, lists): only when the officer works for every gemeente the
+    entry concerns; an entry of the whole installation (a system action, an entry from
+    before gemeenten were recorded) only for an officer of every gemeente.
+    """
+    bevoegd = bevoegdheden_van(gebruiker)
+    gemeenten = gemeenten_van(gebruiker) if bevoegd and bevoegd.auditlog else frozenset()
+    if not gemeenten:
+        return Auditregel.objects.none()
+    andere = Gemeente.objects.exclude(code__in=gemeenten).values_list("code", flat=True)
+    zonder_persoon = Q(persoon_id="")
+    for code in andere:
+        zonder_persoon &= ~Q(gemeenten="") & ~Q(gemeenten__contains=f",{code},")
+    over_persoon = Q(persoon_id__in=personen_voor_inzage(gebruiker).values("pk"))
+    return Auditregel.objects.filter(over_persoon | zonder_persoon)
 
 
 def inschrijvingen_voor(gebruiker: Gebruiker) -> QuerySet[Inschrijving]:

@@ -68,6 +68,21 @@ def _vereist(gebruiker, handeling: Handeling) -> None:
         raise GeenBevoegdheid(handeling.value)
 
 
+def _vereist_schrijfbereik(gebruiker, persoon: Persoon, gemeente: Gemeente) -> None:
+    """The rule "schrijfbereik": a request of gemeente G only about a person in G's reach
+    (a record never brings a person into another gemeente's reach)."""
+    if not beleid.mag_schrijven_over(gebruiker, persoon, gemeente.code):
+        raise Regelfout(
+            [
+                Bezwaar(
+                    "gemeente",
+                    f"Deze persoon hoort niet bij gemeente {gemeente.naam}: registreer de "
+                    "aanvraag bij de gemeente waar hij of zij woont.",
+                )
+            ]
+        )
+
+
 def _naam(gebruiker) -> str:
     return gebruiker.get_username() if gebruiker is not None else ""
 
@@ -105,6 +120,7 @@ def registreer_vrijstelling(
 ) -> Vrijstelling:
     """A request for a vrijstelling or vervangende leerplicht (besluit "open")."""
     _vereist(gebruiker, Handeling.VRIJSTELLING_REGISTREREN)
+    _vereist_schrijfbereik(gebruiker, persoon, gemeente)
     if geldig_tot is not None and geldig_tot < geldig_van:
         raise Regelfout([Bezwaar("geldig_tot", "De einddatum ligt vóór de begindatum.")])
     return Vrijstelling.objects.create(
@@ -138,6 +154,7 @@ def registreer_verlof(
     Vakantieverlof and up to 10 days are refused with a message pointing to the school.
     """
     _vereist(gebruiker, Handeling.VRIJSTELLING_REGISTREREN)
+    _vereist_schrijfbereik(gebruiker, persoon, gemeente)
     bezwaren = bezwaren_verlofaanvraag(soort, van, tot, aantal_schooldagen)
     if bezwaren:
         raise Regelfout(bezwaren)

@@ -269,7 +269,7 @@ def vrijstelling(request: HttpRequest, vrijstelling_id: str) -> HttpResponse:
             "vervangend": v.grond in VERVANGENDE_LEERPLICHT,
             "met_verklaring": v.grond in ("5a", "5c"),
             "oudste_verklaring": oudste_geldige_verklaringsdatum(vandaag),
-            "verlenging": Vrijstelling.objects.filter(vorige=v).first(),
+            "verlenging": beleid.zichtbaar(request.user, Vrijstelling).filter(vorige=v).first(),
             "mag_besluiten": beleid.mag(request.user, Handeling.VRIJSTELLING_BESLUITEN),
         },
         status=status,

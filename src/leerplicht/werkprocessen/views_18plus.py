@@ -23,6 +23,7 @@ from leerplicht.domein import codes
 from leerplicht.domein.rollen import Handeling
 from leerplicht.portaal.formulieren import KEUZELIJST
 from leerplicht.register.models import Persoon
+from leerplicht.toegang.beleid import mag_schrijven_over
 from leerplicht.toegang.bescherming import object_of_404, vereist_handeling
 
 from . import verzuim_18plus as dienst
@@ -130,7 +131,16 @@ def zorg_preventie_18plus_openen(request: HttpRequest, persoon_id: str) -> HttpR
     status = 200
     if request.method == "POST":
         formulier = Trajectformulier(request.POST)
-        if formulier.is_valid():
+        if not mag_schrijven_over(request.user, persoon, persoon.gemeente_id):
+            # Seen through an earlier record, but living elsewhere now: the traject is
+            # the new woongemeente's (rule "schrijfbereik", docs/gebruikers/rollen.md).
+            formulier.add_error(
+                None,
+                "Deze jongere woont niet (meer) in een van uw gemeenten; het traject hoort "
+                "bij de gemeente waar hij of zij nu woont.",
+            )
+            status = 400
+        elif formulier.is_valid():
             try:
                 werkproces = dienst.open_zorg_preventie_traject(
                     persoon,

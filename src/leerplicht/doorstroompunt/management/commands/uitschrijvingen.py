@@ -12,6 +12,7 @@ from leerplicht.doorstroompunt.uitschrijvingen import neem_uitschrijvingen_in
 from leerplicht.duo.fouten import OngeldigeLevering
 from leerplicht.duo.koppeling import duo_koppeling
 from leerplicht.register.models import Gemeente
+from leerplicht.toegang.beleid import SYSTEEM
 
 
 class Command(BaseCommand):
@@ -33,7 +34,7 @@ class Command(BaseCommand):
                 raise CommandError(f"--gemeente: gemeente {gemeente} bestaat niet.")
         try:
             uitschrijvingen = duo_koppeling().lees_uitschrijvingen(pad)
-            resultaat = neem_uitschrijvingen_in(uitschrijvingen, gemeente=doel)
+            resultaat = neem_uitschrijvingen_in(uitschrijvingen, gemeente=doel, door=SYSTEEM)
         except OngeldigeLevering as fout:
             for regel in fout.regels():
                 self.stderr.write(regel)

@@ -11,6 +11,7 @@ from leerplicht.duo.fouten import OngeldigeLevering
 from leerplicht.duo.koppeling import duo_koppeling
 from leerplicht.meldingen.intake import neem_in
 from leerplicht.register.models import Gemeente
+from leerplicht.toegang.beleid import SYSTEEM
 
 
 class Command(BaseCommand):
@@ -32,7 +33,7 @@ class Command(BaseCommand):
                 raise CommandError(f"--gemeente: gemeente {gemeente} bestaat niet.")
         try:
             meldingen = duo_koppeling().lees_verzuimmeldingen(pad)
-            resultaat = neem_in(meldingen, gemeente=doel, bron="duo")
+            resultaat = neem_in(meldingen, gemeente=doel, door=SYSTEEM, bron="duo")
         except OngeldigeLevering as fout:
             for regel in fout.regels():
                 self.stderr.write(regel)
