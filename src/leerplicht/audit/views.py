@@ -88,6 +88,9 @@ def _toon(
     pagina = Paginator(regels.order_by("-volgnummer"), PER_PAGINA).get_page(
         request.GET.get("pagina")
     )
+    # Read the page now: the entry below (this look) must not push a row off the page
+    # that was counted without it.
+    pagina.object_list = list(pagina.object_list)
     gefilterd = filter_.samenvatting() if filter_.is_bound and filter_.is_valid() else {}
     registreer(
         "inzien",
