@@ -5,7 +5,9 @@ How it works, per file in reference order, inside one transaction:
 2. valid rows go to a temporary staging table in batches (memory stays flat);
 3. set-based checks in SQL: references, the same key twice with different
    content, a BSN used for two persons;
-4. counts of new and changed rows, then one upsert into the real table.
+4. counts of new and changed rows, then one upsert into the real table; a
+   changed row's `versie` goes up in that same statement (and, for interventies,
+   their werkproces's), so forms opened before the import get the conflict page.
 Any error anywhere rolls the whole transaction back: nothing is half-stored,
 and a process killed halfway leaves the database as it was.
 """
@@ -350,16 +352,55 @@ class _Bestandsimport:
         return nieuw, self.cursor.fetchone()[0]
 
     def _schrijf(self) -> None:
+        """Parents first: telling what changes needs the rows as stored before the upsert."""
+        self._verhoog_versie_ouders()
+        self._upsert()
+
+    def _upsert(self) -> None:
+        """One INSERT ... ON CONFLICT DO UPDATE, touching only rows whose content differs.
+
+        A changed row also gets versie + 1 in the same statement: a form opened before
+        the import carries the old versie, so saving it gives the conflict page
+        instead of silently overwriting what was imported. An unchanged row is not
+        updated at all (the WHERE of DO UPDATE), so its versie stays and forms open on
+        it still save.
+        """
         kolommen = ", ".join(_q(k) for k in self.doel.db_kolommen)
         doel = _q(self.doel.tabel)
         if self.doel.inhoud:
-            zet = ", ".join(f"{_q(k)} = excluded.{_q(k)}" for k in self.doel.inhoud)
+            zet = [f"{_q(k)} = excluded.{_q(k)}" for k in self.doel.inhoud]
+            if (versie := self.doel.versie_kolom) is not None:
+                zet.append(f"{_q(versie)} = {doel}.{_q(versie)} + 1")
             bij_conflict = (
-                f"DO UPDATE SET {zet} WHERE NOT ({self._inhoud_gelijk(doel, 'excluded')})"
+                f"DO UPDATE SET {', '.join(zet)} "
+                f"WHERE NOT ({self._inhoud_gelijk(doel, 'excluded')})"
             )
         else:
             bij_conflict = "DO NOTHING"
         self.cursor.execute(
             f"INSERT INTO {doel} ({kolommen}) SELECT {kolommen} FROM {self.stg} WHERE 1=1 "
             f"ON CONFLICT ({self._sleutel('')}) {bij_conflict}"
+        )
+
+    def _verhoog_versie_ouders(self) -> None:
+        """Raise the versie of every parent a new or changed row lands in or leaves.
+
+        The werkproces page records e.g. a Halt outcome under the werkproces's versie,
+        so an imported interventie must invalidate forms opened on its werkproces.
+        Runs before the upsert, while the stored rows still tell what changes; one
+        UPDATE for the whole file. A parent that gains several rows is raised once.
+        """
+        if self.doel.ouder_met_versie is None:
+            return
+        kolom, ouder, versie = self.doel.ouder_met_versie
+        kolom, versie = _q(kolom), _q(versie)
+        doel, tabel = _q(self.doel.tabel), _q(ouder._meta.db_table)
+        pk = _q(ouder._meta.pk.column)
+        zelfde = f"{self._sleutel_gelijk('s', 't')} AND {self._inhoud_gelijk('s', 't')}"
+        self.cursor.execute(
+            f"UPDATE {tabel} SET {versie} = {versie} + 1 WHERE {pk} IN ("
+            f"SELECT s.{kolom} FROM {self.stg} s "
+            f"WHERE NOT EXISTS (SELECT 1 FROM {doel} t WHERE {zelfde}) "
+            f"UNION SELECT t.{kolom} FROM {self.stg} s JOIN {doel} t "
+            f"ON {self._sleutel_gelijk('s', 't')} WHERE NOT ({self._inhoud_gelijk('s', 't')}))"
         )

@@ -4,6 +4,10 @@ One `Doeltabel` per file: its model, which exchange column goes to which
 database column, the key rows are matched on, and how a key is derived when
 the file does not carry one (schools, interventies). The importer and the
 exporter both read this, so the two directions cannot drift apart.
+
+It also says which `versie` (optimistic locking, leerplicht.versiebeheer) an
+import must raise: the row's own, and for rows that are edited on screen under
+another record's versie (an interventie under its werkproces) that record's.
 """
 
 from __future__ import annotations
@@ -35,6 +39,9 @@ class Doeltabel:
     sleutel: tuple[str, ...]
     #: Derives the primary key from the row when the file does not carry it.
     afgeleide_sleutel: Callable[[formaat.Rij], str] | None = None
+    #: Exchange column of the record whose versie guards these rows on screen (the
+    #: werkproces of an interventie): a new or changed row raises that record's versie.
+    versie_ouder: str | None = None
 
     @property
     def tabel(self) -> str:
@@ -63,6 +70,26 @@ class Doeltabel:
         return tuple(k for k in self.db_kolommen if k not in self.sleutel)
 
     @cached_property
+    def versie_kolom(self) -> str | None:
+        """The optimistic-locking column an import raises on every row it changes.
+
+        None when the model has none, or when the file itself carries it (then the
+        file decides the value).
+        """
+        kolom = _versie_kolom(self.model)
+        return None if kolom in self.db_kolommen else kolom
+
+    @cached_property
+    def ouder_met_versie(self) -> tuple[str, type[models.Model], str] | None:
+        """(database column here, parent model, the parent's versie column), or None."""
+        if self.versie_ouder is None:
+            return None
+        veld = self.veld(self.versie_ouder)
+        kolom = _versie_kolom(veld.related_model)
+        assert kolom is not None, f"{veld.related_model.__name__} has no versie to raise"
+        return veld.column, veld.related_model, kolom
+
+    @cached_property
     def verwijzingen(self) -> list[tuple[str, str, type[models.Model], str]]:
         """(exchange column, database column, referenced model, its file) per reference."""
         return [
@@ -81,6 +108,11 @@ class Doeltabel:
         return self.sleutel
 
 
+def _versie_kolom(model: type[models.Model]) -> str | None:
+    veld = next((f for f in model._meta.concrete_fields if f.name == "versie"), None)
+    return None if veld is None else veld.column
+
+
 def _school_sleutel(rij: formaat.Rij) -> str:
     return formaat.school_code(str(rij["brin"]), rij["vestiging"])  # type: ignore[arg-type]
 
@@ -96,7 +128,14 @@ DOELTABELLEN: tuple[Doeltabel, ...] = (
     Doeltabel(formaat.INSCHRIJVINGEN, Inschrijving, ("persoon_id", "school_id", "van")),
     Doeltabel(formaat.WERKPROCESSEN, Werkproces, ("id",)),
     Doeltabel(formaat.MELDINGEN, Melding, ("meldingsnummer",)),
-    Doeltabel(formaat.INTERVENTIES, Interventie, ("id",), _interventie_sleutel),
+    # The werkproces page changes interventies under the werkproces's versie.
+    Doeltabel(
+        formaat.INTERVENTIES,
+        Interventie,
+        ("id",),
+        _interventie_sleutel,
+        versie_ouder="werkproces",
+    ),
     Doeltabel(formaat.VRIJSTELLINGEN, Vrijstelling, ("id",)),
     Doeltabel(formaat.THUISZITTERS, Thuiszitter, ("id",)),
     Doeltabel(formaat.VSV, Vsv, ("id",)),
