@@ -219,6 +219,7 @@ def test_mislukte_brief_op_de_achtergrond_staat_op_de_tijdlijn(lpa):
     from leerplicht.werkprocessen.models import Gebeurtenis
 
     jong = maak_zaak("GM9302", "Buren", geboortedatum=date(2015, 1, 1))
+    lpa.medewerker.gemeenten.add(jong.gemeente)  # the task fetches within the user's scope
     argumenten = {
         "soort": "halt_verwijzing",
         "door_id": lpa.pk,

@@ -14,7 +14,6 @@ from django_tasks.backends.immediate import ImmediateBackend
 
 from leerplicht.audit.logboek import registreer
 from leerplicht.domein.rollen import Handeling
-from leerplicht.toegang.audit import registreer_inzien
 from leerplicht.toegang.bescherming import object_of_404, vereist_handeling
 from leerplicht.werkprocessen.models import Werkproces
 
@@ -169,8 +168,15 @@ def _versturenpagina(
     fout: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    registreer_inzien(
-        request, object_type="werkproces", object_id=werkproces.pk, velden=["id", "type"]
+    # Straight to the log (not toegang.audit.registreer_inzien): a view of an object
+    # carries the person it is about, so it shows in that person's inzage.
+    registreer(
+        "inzien",
+        request=request,
+        object_type="werkproces",
+        object_id=werkproces.pk,
+        velden=["id", "type"],
+        persoon_id=werkproces.persoon_id,
     )
     return render(
         request,
@@ -240,7 +246,7 @@ def versturen(request: HttpRequest, werkproces_id: str) -> HttpResponse:
             werkproces,
             formulier,
             fout=uitkomst["fout"],
-            status=409 if uitkomst["conflict"] else 400,
+            status=409 if uitkomst["conflict"] else 403 if uitkomst.get("geweigerd") else 400,
         )
     messages.success(
         request,

@@ -3,9 +3,11 @@ WeasyPrint lays that out on A4 in the house style. No LibreOffice.
 
 Safety: a template comes from an upload, so
 - it must be a real, small .docx (a zip with the Word parts, no macros, no zip bomb);
-- placeholders run in Jinja's sandbox (no access to Python internals) and any name
-  outside `plaatshouders.PLAATSHOUDERS` is refused with a Dutch message that says
-  which name and in which paragraph;
+- placeholders run in Jinja's sandbox (no access to Python internals) with limits on
+  size, steps and time (`zandbak`), and any name outside `plaatshouders.PLAATSHOUDERS`
+  is refused with a Dutch message that says which name and in which paragraph; anything
+  else a template can raise while it is filled in becomes a Dutch `Sjabloonfout` naming
+  the paragraph too, never a server error;
 - the PDF renderer fetches nothing but images embedded in the document (data: URLs).
 """
 
@@ -13,15 +15,17 @@ from __future__ import annotations
 
 import html
 import io
+import logging
 import re
 import zipfile
+from types import TracebackType
 from typing import Any
 
 import mammoth
 from docx import Document as WordDocument
 from docxtpl import DocxTemplate, Listing
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError, meta, nodes
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import SecurityError
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
@@ -33,6 +37,9 @@ from .plaatshouders import (
     voorbeeldfeiten,
 )
 from .soorten import BRIEFSOORTEN
+from .zandbak import Briefomgeving, Grensfout
+
+logger = logging.getLogger(__name__)
 
 #: Upload limits for a template. A letter template is some tens of kB; a logo adds some.
 MAX_GROOTTE = 2 * 1024**2
@@ -103,9 +110,10 @@ def controleer_docx_bestand(inhoud: bytes, naam: str = "het bestand") -> None:
 # --- the placeholders ---------------------------------------------------------------------
 
 
-def _omgeving() -> SandboxedEnvironment:
-    # Sandbox: a template is uploaded; StrictUndefined: a wrong name fails, never blank.
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+def _omgeving() -> Briefomgeving:
+    # Sandbox with limits: a template is uploaded; StrictUndefined: a wrong name fails,
+    # never blank. One environment per letter: it carries the letter's budget.
+    return Briefomgeving(undefined=StrictUndefined, autoescape=True)
 
 
 def _bron(sjabloon: DocxTemplate) -> str:
@@ -225,24 +233,92 @@ def _voor_word(waarde: Any) -> Any:
 
 
 def vul_docx(inhoud: bytes, context: dict[str, Any]) -> bytes:
-    """The template with its placeholders filled in, as .docx bytes."""
+    """The template with its placeholders filled in, as .docx bytes.
+
+    Whatever the template does wrong while it is filled in (a limit of the sandbox, a
+    forbidden attribute, an unknown name, an expression that fails) becomes a
+    Sjabloonfout that names the paragraph: the template is the beheerder's input, so
+    none of it may end as a server error.
+    """
     sjabloon = DocxTemplate(io.BytesIO(inhoud))
+    omgeving = _omgeving()
     try:
-        sjabloon.render(_voor_word(context), jinja_env=_omgeving(), autoescape=True)
-    except UndefinedError as fout:
-        raise Sjabloonfout(
-            f"Het sjabloon gebruikt een plaatshouder die bij deze brief niet bestaat "
-            f"(technische melding: {fout.message})."
-        ) from None
-    except SecurityError:
-        raise Sjabloonfout("Het sjabloon probeert iets wat niet mag in een plaatshouder.") from None
-    except TemplateError as fout:
-        raise Sjabloonfout(
-            f"Het sjabloon kon niet worden ingevuld (technische melding: {fout.message})."
-        ) from None
+        sjabloon.render(_voor_word(context), jinja_env=omgeving, autoescape=True)
+    except Exception as fout:  # see the docstring: every error of a template is the user's
+        raise Sjabloonfout(invulfout(fout, omgeving.bron)) from None
     uit = io.BytesIO()
     sjabloon.save(uit)
     return uit.getvalue()
+
+
+def invulfout(fout: BaseException, bron: str) -> str:
+    """The Dutch message for an error raised while filling in the template `bron`."""
+    waar = _plek(bron, _regel(fout))
+    technisch = _kort(f"{getattr(fout, 'message', None) or fout}", 200)
+    if isinstance(fout, Grensfout):
+        return f"Het sjabloon gaat over een grens{waar}: {fout}. Maak de plaatshouder eenvoudiger."
+    if isinstance(fout, UndefinedError):
+        return (
+            f"Het sjabloon gebruikt een plaatshouder die bij deze brief niet bestaat{waar} "
+            f"(technische melding: {technisch})."
+        )
+    if isinstance(fout, SecurityError):
+        return f"Het sjabloon probeert iets wat niet mag in een plaatshouder{waar}."
+    if isinstance(fout, TemplateSyntaxError):
+        return (
+            f"Het sjabloon bevat een plaatshouder die niet klopt{waar}. Controleer of elke "
+            "{{ een }} heeft en elke {% if %} of {% for %} een {% endif %} of {% endfor %} "
+            f"(technische melding: {technisch})."
+        )
+    if isinstance(fout, TemplateError):
+        return f"Het sjabloon kon niet worden ingevuld{waar} (technische melding: {technisch})."
+    if isinstance(fout, OverflowError | MemoryError):
+        return f"Een berekening in het sjabloon wordt te groot{waar}."
+    if isinstance(fout, RecursionError):
+        return f"Het sjabloon roept zichzelf te vaak aan{waar} (bijvoorbeeld een macro)."
+    if isinstance(fout, ZeroDivisionError):
+        return f"Een berekening in het sjabloon deelt door nul{waar}."
+    if not isinstance(fout, ArithmeticError | LookupError | TypeError | ValueError):
+        logger.warning("onverwachte fout bij het invullen van een sjabloon", exc_info=fout)
+    return (
+        f"Een plaatshouder in het sjabloon kan niet worden berekend{waar} (technische "
+        f"melding: {type(fout).__name__}: {technisch})."
+    )
+
+
+def _regel(fout: BaseException) -> int | None:
+    """The line of the template source the error happened on: from the limit itself, the
+    syntax error, or the innermost template frame of the traceback (Jinja rewrites it so
+    template code shows as "<template>" with the template's own line numbers)."""
+    if isinstance(fout, Grensfout) and fout.regel:
+        return fout.regel
+    if isinstance(fout, TemplateSyntaxError) and fout.lineno:
+        return fout.lineno
+    regel = None
+    stap: TracebackType | None = fout.__traceback__
+    while stap is not None:
+        if stap.tb_frame.f_code.co_filename == "<template>":
+            regel = stap.tb_lineno
+        stap = stap.tb_next
+    return regel
+
+
+#: Which part of the .docx a source is (docxtpl fills them one by one).
+_DELEN = (("<w:body", ""), ("<w:hdr", "koptekst, "), ("<w:ftr", "voettekst, "),
+          ("<w:footnotes", "voetnoten, "))  # fmt: skip
+
+
+def _plek(bron: str, regel: int | None) -> str:
+    """' (alinea 3: "tekst")' for line `regel` of `bron`; empty when unknown."""
+    regels = bron.splitlines()
+    if not regel or regel > len(regels):
+        return ""
+    tekst = _kort(_alinea_tekst(regels[regel - 1]))
+    deel = next((naam for teken, naam in _DELEN if teken in bron), None)
+    if deel is None:  # a document property (title, subject): no paragraphs
+        return f' (documenteigenschappen: "{tekst}")'
+    nummer = _alineanummer(regels, regel)
+    return f' ({deel}alinea {nummer}: "{tekst}")' if nummer else ""
 
 
 def docx_naar_html(inhoud: bytes) -> str:
