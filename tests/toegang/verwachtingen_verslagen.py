@@ -5,17 +5,21 @@ leerplichtambtenaar, consulent, teammanager, beleidsmedewerker), of their own ge
 Another gemeente's code or garbage on a page: the own figures with a message (200), no
 leak; for a file: 400, no file. Writing the report's texts: the teammanager only (403 for
 the others); a block or gemeente that is not of the user's report: 400. Reading in
-benchmark figures: the teammanager only.
+benchmark figures: the teammanager only; removing them too, and only figures owned by the
+teammanager's own gemeenten (another gemeente's, or a region's with another gemeente: 404).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
+from django.utils import timezone
 from matrixhulp import Geval, Verzoek, alleen, iedereen
 from toegangswereld import EIGEN, Wereld
 
 from leerplicht.domein.rollen import Rol
+from leerplicht.verslagen.models import Benchmarkcijfer
 
 CIJFERS = frozenset(
     {
@@ -103,10 +107,42 @@ def _benchmark(w: Wereld) -> list[Geval]:
     ]
 
 
+def _benchmarkcijfer(bron: str, eigenaars: str) -> int:
+    return Benchmarkcijfer.objects.create(
+        bron=bron,
+        eigenaars=eigenaars,
+        schooljaar="2024-2025",
+        kengetal="halt",
+        percentage=Decimal("0.2"),
+        ingelezen_op=timezone.now(),
+        ingelezen_door="matrix",
+    ).pk
+
+
+def _benchmark_verwijderen(w: Wereld) -> list[Geval]:
+    eigen = _benchmarkcijfer("Bron eigen", EIGEN)
+    ander = _benchmarkcijfer("Bron ander", ANDER)
+    regio = _benchmarkcijfer("Bron regio", f"{EIGEN},{ANDER}")
+
+    def pad(cijfer_id: int) -> str:
+        return f"/verslagen/benchmark/{cijfer_id}/verwijderen/"
+
+    return [
+        # The confirmation of the own gemeente's figures; another's: as if there were none.
+        Geval(Verzoek("get", pad(eigen), omschrijving="eigen"), alleen(SCHRIJVERS)),
+        Geval(Verzoek("get", pad(ander), omschrijving="ander"), alleen(SCHRIJVERS, ja=404)),
+        Geval(Verzoek("post", pad(ander), {}, "ander"), alleen(SCHRIJVERS, ja=404)),
+        Geval(Verzoek("post", pad(regio), {}, "regio met ander"), alleen(SCHRIJVERS, ja=404)),
+        # Last: it removes the figures.
+        Geval(Verzoek("post", pad(eigen), {}, "eigen"), alleen(SCHRIJVERS, ja=302)),
+    ]
+
+
 VERWACHTINGEN: dict[str, Callable[[Wereld], list[Geval]]] = {
     "verslagen:jaarverslag": _jaarverslag,
     "verslagen:bestand": _bestand,
     "verslagen:tekst": _tekst,
     "verslagen:infographic": _infographic,
     "verslagen:benchmark": _benchmark,
+    "verslagen:benchmark_verwijderen": _benchmark_verwijderen,
 }

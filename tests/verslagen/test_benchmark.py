@@ -144,7 +144,9 @@ def test_import_puntkomma_decimaalkomma_bom(tmp_path):
         "Regio Achterhoek;2024-2025;werkprocessen;5.3\n"
         "Regio Achterhoek;2023-2024;halt;0,2\n"
     )
-    resultaat = importeer_benchmark(_bestand(tmp_path, tekst, bom=True), door="systeem:proef")
+    resultaat = importeer_benchmark(
+        _bestand(tmp_path, tekst, bom=True), door="systeem:proef", gemeenten=None
+    )
     assert (resultaat.nieuw, resultaat.vervangen, resultaat.ongewijzigd) == (4, 0, 0)
     assert _opgeslagen() == {
         ("Landelijk", "2024-2025", "absoluut_verzuim"): Decimal("0.12"),
@@ -161,9 +163,10 @@ def test_import_puntkomma_decimaalkomma_bom(tmp_path):
         "ongewijzigd": 0,
         "bronnen": ["Landelijk", "Regio Achterhoek"],
         "schooljaren": ["2023-2024", "2024-2025"],
+        "gemeenten": "alle",
     }
     # The lookup the jaarverslag uses: only the asked school years, as floats.
-    assert benchmark_voor(["2024-2025"]) == {
+    assert benchmark_voor(["2024-2025"], ["GM0001"]) == {
         ("Landelijk", "2024-2025", "absoluut_verzuim"): 0.12,
         ("Landelijk", "2024-2025", "werkprocessen"): 4.89,
         ("Regio Achterhoek", "2024-2025", "werkprocessen"): 5.3,
@@ -177,7 +180,7 @@ def test_import_komma_gescheiden_met_punt_en_aanhalingstekens(tmp_path):
         "Landelijk,2024-2025,luxe_verzuim,0.07\r\n"
         'Landelijk,2024-2025,halt,"0,15"\r\n'
     )
-    importeer_benchmark(_bestand(tmp_path, tekst), door="x")
+    importeer_benchmark(_bestand(tmp_path, tekst), door="x", gemeenten=None)
     assert _opgeslagen() == {
         ("Landelijk", "2024-2025", "luxe_verzuim"): Decimal("0.07"),
         ("Landelijk", "2024-2025", "halt"): Decimal("0.15"),
@@ -192,6 +195,7 @@ def test_opnieuw_inlezen_vervangt_de_waarde(tmp_path):
             KOP + "Landelijk;2024-2025;halt;0,15\nLandelijk;2024-2025;luxe_verzuim;0,07\n",
         ),
         door="a",
+        gemeenten=None,
     )
     resultaat = importeer_benchmark(
         _bestand(
@@ -203,6 +207,7 @@ def test_opnieuw_inlezen_vervangt_de_waarde(tmp_path):
             "benchmark-2.csv",
         ),
         door="b",
+        gemeenten=None,
     )
     assert (resultaat.nieuw, resultaat.vervangen, resultaat.ongewijzigd) == (1, 1, 1)
     assert _opgeslagen() == {
@@ -216,7 +221,9 @@ def test_opnieuw_inlezen_vervangt_de_waarde(tmp_path):
 
 @pytest.mark.django_db
 def test_elke_fout_met_plaats_en_niets_opgeslagen(tmp_path):
-    importeer_benchmark(_bestand(tmp_path, KOP + "Landelijk;2024-2025;halt;0,15\n"), door="a")
+    importeer_benchmark(
+        _bestand(tmp_path, KOP + "Landelijk;2024-2025;halt;0,15\n"), door="a", gemeenten=None
+    )
     tekst = KOP + (
         "Landelijk;2024-2025;halt;0,99\n"  # 2: good, but the file has errors: not stored
         "Landelijk;2024-2026;halt;0,3\n"  # 3
@@ -230,7 +237,7 @@ def test_elke_fout_met_plaats_en_niets_opgeslagen(tmp_path):
         "Landelijk;2024-2025;vrijstelling_5a;150\n"  # 11
     )
     with pytest.raises(OngeldigBenchmarkbestand) as fout:
-        importeer_benchmark(_bestand(tmp_path, tekst, "fout.csv"), door="b")
+        importeer_benchmark(_bestand(tmp_path, tekst, "fout.csv"), door="b", gemeenten=None)
     toegestaan = ", ".join(KENGETAL_LABELS)
     assert fout.value.regels() == [
         "fout.csv:3: schooljaar: ongeldig schooljaar '2024-2026': verwacht bijvoorbeeld 2024-2025",
@@ -274,7 +281,7 @@ def test_bestand_zonder_bruikbare_inhoud(tmp_path, inhoud, verwacht):
     pad = tmp_path / "leeg.csv"
     pad.write_bytes(inhoud)
     with pytest.raises(OngeldigBenchmarkbestand) as fout:
-        importeer_benchmark(pad, door="x")
+        importeer_benchmark(pad, door="x", gemeenten=None)
     assert fout.value.regels() == verwacht
     assert not Benchmarkcijfer.objects.exists()
 
@@ -285,7 +292,7 @@ def test_opdracht(tmp_path):
     uit = StringIO()
     call_command("benchmark-import", str(goed), stdout=uit)
     assert uit.getvalue().strip() == (
-        "Benchmarkcijfers ingelezen: 1 nieuw, 0 vervangen, 0 ongewijzigd."
+        "Benchmarkcijfers ingelezen: 1 nieuw, 0 vervangen, 0 ongewijzigd (voor alle gemeenten)."
     )
     assert Benchmarkcijfer.objects.get().ingelezen_door.startswith("systeem:")
     fout = _bestand(tmp_path, KOP + "Landelijk;2024-2025;halt;12,345\n", "fout.csv")
@@ -299,13 +306,26 @@ def test_opdracht(tmp_path):
 
 @pytest.mark.django_db
 def test_database_weigert_onbekend_kengetal_en_onmogelijk_percentage():
-    velden = {"bron": "Landelijk", "schooljaar": "2024-2025", "ingelezen_op": timezone.now()}
+    velden = {
+        "bron": "Landelijk",
+        "schooljaar": "2024-2025",
+        "ingelezen_op": timezone.now(),
+        "eigenaars": "*",
+    }
     for kengetal, waarde in (("verzuim", Decimal(1)), ("halt", Decimal(101))):
         with pytest.raises(IntegrityError), transaction.atomic():
             Benchmarkcijfer.objects.create(kengetal=kengetal, percentage=waarde, **velden)
     Benchmarkcijfer.objects.create(kengetal="halt", percentage=Decimal(1), **velden)
     with pytest.raises(IntegrityError), transaction.atomic():
         Benchmarkcijfer.objects.create(kengetal="halt", percentage=Decimal(2), **velden)
+    # The same figure for other owners is another figure; no owners at all is refused.
+    Benchmarkcijfer.objects.create(
+        kengetal="halt", percentage=Decimal(2), **{**velden, "eigenaars": "GM0001"}
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Benchmarkcijfer.objects.create(
+            kengetal="luxe_verzuim", percentage=Decimal(2), **{**velden, "eigenaars": ""}
+        )
 
 
 # --- the chapter (pure) -------------------------------------------------------------------
@@ -411,7 +431,7 @@ def test_eigen_aandelen_zijn_die_van_de_json_en_benchmark_zoals_ingelezen(tmp_pa
     importeer(tmp_path / "set")
     voor = _benchmarkhoofdstuk(maak_jaarverslag(JAAR, gemeenten))
     assert [type(o) for o in voor.onderdelen] == [Tekstblok]  # before the import: a sentence
-    importeer_benchmark(_bestand(tmp_path, BENCHMARK), door="x")
+    importeer_benchmark(_bestand(tmp_path, BENCHMARK), door="x", gemeenten=None)
     verslag = maak_jaarverslag(JAAR, gemeenten)
     rapporten = {j.naam: rapport_json(j, gemeenten) for j in JAREN}
     tabel, grafiek = _benchmarkhoofdstuk(verslag).onderdelen

@@ -4,12 +4,18 @@ Each SVG is self-describing for a screen reader: role="img" with <title> and <de
 `Grafiek.tekstalternatief`), and the same numbers are in the table next to it. The output
 is reproducible: no date in the metadata, fixed ids (svg.hashsalt), text kept as text
 (svg.fonttype none) in the report font, Dutch number formatting on the axes.
+
+Every text from data (series names, categories: gemeente names from the exchange format,
+benchmark sources typed by a teammanager) goes into matplotlib through `letterlijk`, so a
+`$` is never read as mathtext: `Regio $\\undefinedcmd{x}$` is shown as written instead of
+failing the whole report. Text that is not data (the axis numbers) has no `$`.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from html import escape
 
 import matplotlib
@@ -39,6 +45,19 @@ STIJL = {
 BREEDTE_INCH = 6.3  # the text width of an A4 page with 2 cm margins
 
 
+def letterlijk(tekst: str) -> str:
+    """`tekst` as matplotlib must get it to show it exactly as written.
+
+    matplotlib reads text between two unescaped `$` as mathtext, and an unknown command in
+    it raises while the figure is saved (a 500 on every page with the chart). Escaping
+    every `$` makes `cbook.is_math_text` false for any input, and matplotlib then turns
+    each `\\$` back into `$`, so the text round-trips unchanged (also an existing `\\$`).
+    Escaping instead of `parse_math=False` per artist: tick labels and legend entries are
+    created by matplotlib itself, an escaped string is safe wherever it ends up.
+    """
+    return tekst.replace("$", r"\$")
+
+
 def _as_opmaak(eenheid: str) -> FuncFormatter:
     if eenheid == "procent":
         return FuncFormatter(lambda x, _: procent(round(float(x), 2)))
@@ -64,30 +83,43 @@ def _teken(g: Grafiek) -> plt.Figure:
     hoogte = max(2.0, 0.3 * len(g.categorieen) * max(1, len(g.reeksen))) if liggend else 2.8
     fig, ax = plt.subplots(figsize=(BREEDTE_INCH, hoogte), layout="constrained")
     opmaak = _as_opmaak(g.eenheid)
+    posities = list(range(len(g.categorieen)))
+    categorieen = [letterlijk(c) for c in g.categorieen]
+    # One artist per series, for the legend: given with its names, never read back from
+    # the artists' labels (matplotlib would drop a name that starts with "_").
+    figuren = []
     if g.soort is Grafieksoort.LIJN:
         for reeks in g.reeksen:
-            ax.plot(g.categorieen, _getallen(reeks.waarden), marker="o", label=reeks.naam)
+            (lijn,) = ax.plot(posities, _getallen(reeks.waarden), marker="o")
+            figuren.append(lijn)
+        ax.set_xticks(posities, categorieen)
         ax.yaxis.set_major_formatter(opmaak)
         ax.set_ylim(bottom=0)
     else:
         breedte = 0.8 / max(1, len(g.reeksen))
-        posities = list(range(len(g.categorieen)))
         for i, reeks in enumerate(g.reeksen):
             plaats = [p + i * breedte - 0.4 + breedte / 2 for p in posities]
             teken = ax.barh if liggend else ax.bar
             kleur = {"color": KLEUREN[0]} if len(g.reeksen) == 1 else {}
-            teken(plaats, _getallen(reeks.waarden), breedte, label=reeks.naam, **kleur)
+            figuren.append(teken(plaats, _getallen(reeks.waarden), breedte, **kleur))
         if liggend:
-            ax.set_yticks(posities, g.categorieen)
+            ax.set_yticks(posities, categorieen)
             ax.invert_yaxis()
             ax.xaxis.set_major_formatter(opmaak)
             ax.xaxis.set_major_locator(MaxNLocator(integer=g.eenheid != "procent"))
         else:
-            ax.set_xticks(posities, g.categorieen)
+            ax.set_xticks(posities, categorieen)
             ax.yaxis.set_major_formatter(opmaak)
     if len(g.reeksen) > 1:
         # Outside the plot, in one row: inside it the legend can cover lines or bars.
-        ax.legend(frameon=False, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(g.reeksen))
+        ax.legend(
+            figuren,
+            [letterlijk(r.naam) for r in g.reeksen],
+            frameon=False,
+            loc="lower center",
+            bbox_to_anchor=(0.5, 1.0),
+            ncol=len(g.reeksen),
+        )
     ax.tick_params(length=0)
     ax.grid(axis="x" if liggend else "y", color="#d0d0d0", linewidth=0.5)
     ax.set_axisbelow(True)
@@ -121,9 +153,21 @@ def _eigen_ids(tekst: str, voorvoegsel: str) -> str:
     """Every id of the chart prefixed with the chart's id: matplotlib numbers its groups
     the same in every chart (figure_1, patch_1 ...), and several charts share one HTML
     page, where ids must be unique and url(#...) finds the first match in the page."""
-    tekst = re.sub(r'\bid="([^"]+)"', rf'id="{voorvoegsel}-\1"', tekst)
-    tekst = re.sub(r"url\(#([^)]+)\)", rf"url(#{voorvoegsel}-\1)", tekst)
-    return re.sub(r'((?:xlink:)?href)="#([^"]+)"', rf'\1="#{voorvoegsel}-\2"', tekst)
+
+    def eigen(tag: str) -> str:
+        tag = re.sub(r'\bid="([^"]+)"', rf'id="{voorvoegsel}-\1"', tag)
+        tag = re.sub(r"url\(#([^)]+)\)", rf"url(#{voorvoegsel}-\1)", tag)
+        return re.sub(r'((?:xlink:)?href)="#([^"]+)"', rf'\1="#{voorvoegsel}-\2"', tag)
+
+    return _in_tags(tekst, eigen)
+
+
+def _in_tags(tekst: str, bewerk: Callable[[str], str]) -> str:
+    """`bewerk` applied to the tags only, never to the text between them: a label such as
+    `id="x"` or `style="a:b"` is data and must stay as written. matplotlib escapes `<` and
+    `>` in text and attribute values, so outside comments (removed first) every `<...>` is
+    a tag."""
+    return re.sub(r"<[^>]*>", lambda m: bewerk(m.group(0)), tekst)
 
 
 def _zonder_stijlblokken(tekst: str) -> str:
@@ -140,4 +184,4 @@ def _zonder_stijlblokken(tekst: str) -> str:
     # properties, so the same on the root element.
     tekst = re.sub(r"<defs>\s*<style[^>]*>[^<]*</style>\s*</defs>\s*", "", tekst)
     tekst = tekst.replace("<svg", '<svg stroke-linejoin="round" stroke-linecap="butt"', 1)
-    return re.sub(r'style="([^"]*)"', attributen, tekst)
+    return _in_tags(tekst, lambda tag: re.sub(r'style="([^"]*)"', attributen, tag))

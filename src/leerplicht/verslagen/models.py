@@ -49,13 +49,25 @@ class Verslagtekst(models.Model):
         )
 
 
+#: `Benchmarkcijfer.eigenaars` of a figure for every gemeente, also one added later.
+ALLE_GEMEENTEN = "*"
+
+
 class Benchmarkcijfer(models.Model):
     """A percentage of the leerlingen published by another region or the country, read in
-    with `leerplicht benchmark-import` (verslagen.benchmark). Not our own figure: shown
-    beside it in the jaarverslag, never computed from the register."""
+    with `leerplicht benchmark-import` or by a teammanager in the web app
+    (verslagen.benchmark). Not our own figure: shown beside it in the jaarverslag, never
+    computed from the register.
+
+    Owned by a set of gemeenten (`eigenaars`): who read it in had authority over exactly
+    those, so it may only change a report all of whose gemeenten are among them; one
+    team's upload never changes another team's report (verslagen.benchmark.benchmark_voor).
+    """
 
     #: Who published it, e.g. "Landelijk" or "Regio Achterhoek".
     bron = models.CharField(max_length=100)
+    #: The owning gemeenten as `gebied_sleutel` ("GM0225,GM0296"), or ALLE_GEMEENTEN.
+    eigenaars = models.CharField(max_length=4000)
     schooljaar = models.CharField(max_length=9)
     kengetal = models.CharField(max_length=32, choices=keuzes(KENGETAL_LABELS))
     percentage = models.DecimalField(max_digits=6, decimal_places=2)
@@ -65,10 +77,15 @@ class Benchmarkcijfer(models.Model):
     class Meta:
         verbose_name = "benchmarkcijfer"
         verbose_name_plural = "benchmarkcijfers"
-        ordering = ["schooljaar", "bron", "kengetal"]
+        ordering = ["schooljaar", "bron", "eigenaars", "kengetal"]
         constraints = [
+            # One figure per owner set: a re-upload replaces only its own owners' figure.
             models.UniqueConstraint(
-                fields=["bron", "schooljaar", "kengetal"], name="benchmarkcijfer_uniek"
+                fields=["eigenaars", "bron", "schooljaar", "kengetal"],
+                name="benchmarkcijfer_uniek_per_eigenaars",
+            ),
+            models.CheckConstraint(
+                condition=~Q(eigenaars=""), name="benchmarkcijfer_eigenaars_niet_leeg"
             ),
             code_check("kengetal", KENGETAL_LABELS, "benchmarkcijfer_kengetal"),
             models.CheckConstraint(
@@ -78,4 +95,4 @@ class Benchmarkcijfer(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"benchmarkcijfer {self.bron} {self.schooljaar} {self.kengetal}"
+        return f"benchmarkcijfer {self.bron} {self.schooljaar} {self.kengetal} ({self.eigenaars})"

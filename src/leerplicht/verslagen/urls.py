@@ -10,4 +10,9 @@ urlpatterns = [
     path("jaarverslag/tekst/", views.tekst, name="tekst"),
     path("infographic/", views.infographic, name="infographic"),
     path("benchmark/", views_benchmark.benchmark, name="benchmark"),
+    path(
+        "benchmark/<int:cijfer_id>/verwijderen/",
+        views_benchmark.verwijderen,
+        name="benchmark_verwijderen",
+    ),
 ]
