@@ -10,6 +10,10 @@ Environment variables:
 - LEERPLICHT_SESSIE_MINUTEN: sign-out after this many minutes without a request (30)
 - LEERPLICHT_INLOG_POGINGEN, LEERPLICHT_BLOKKADE_MINUTEN: lockout after failed sign-ins (5, 15)
 - LEERPLICHT_PROXY_AANTAL: number of reverse proxies in front (for the client IP; 0)
+- LEERPLICHT_PROXY_ADRES: IP address the reverse proxy connects from (or *): `leerplicht
+  serveer` believes X-Forwarded-Proto/-For from it only; unset: from nobody (https unseen)
+- PORT, LEERPLICHT_THREADS, LEERPLICHT_LUISTERADRES: port (8000), threads (8) and listen
+  address (127.0.0.1) of `leerplicht serveer` (read by the command, not here)
 - LEERPLICHT_OIDC_*: single sign-on, see docs/beheer/oidc.md
 - LEERPLICHT_BEWAARTERMIJN_<SOORT>_JAREN: retention per kind, see docs/beheer/bewaartermijnen.md
 - LEERPLICHT_TAKEN_BACKEND: the django-tasks backend (default: run immediately)
@@ -28,7 +32,12 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from leerplicht.aanmelden.instellingen import geheel_getal, oidc_instellingen, productieproblemen
+from leerplicht.aanmelden.instellingen import (
+    geheel_getal,
+    oidc_instellingen,
+    productieproblemen,
+    proxy_adres,
+)
 from leerplicht.domein.bewaartermijn import jaren_uit_omgeving
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -229,6 +238,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "leerplicht.aanmelden.vergrendeling.geblokkeerd"
 LEERPLICHT_PROXY_AANTAL = geheel_getal(os.environ, "LEERPLICHT_PROXY_AANTAL", 0, minimum=0)
+# The proxy whose X-Forwarded-* headers `leerplicht serveer` (waitress) believes; waitress
+# drops them from anyone else, so without it a request over https looks like http.
+try:
+    LEERPLICHT_PROXY_ADRES = proxy_adres(os.environ)
+except ValueError as _fout:
+    raise ImproperlyConfigured(str(_fout)) from None
 AXES_CLIENT_IP_CALLABLE = "leerplicht.aanmelden.clientadres.clientadres"
 # Sign-ins are in the audit log (leerplicht.audit); axes keeps only what lockout needs,
 # and writes no usernames to the application log.

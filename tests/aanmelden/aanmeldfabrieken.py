@@ -1,6 +1,8 @@
-"""Factories for sign-in tests: users with a rol, a confirmed second factor."""
+"""Factories for sign-in tests: users with a rol, a confirmed second factor, SSO."""
 
 from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
 
 import factory
 from django.contrib.auth import get_user_model
@@ -56,3 +58,27 @@ def met_wachtwoord(client, gebruiker, volgende: str = "/"):
         "/inloggen/",
         {"username": gebruiker.get_username(), "password": WACHTWOORD, "next": volgende},
     )
+
+
+#: LEERPLICHT_OIDC_* of a configured identity provider (there is none: see the `sso` fixture).
+OIDC_OMGEVING = {
+    "LEERPLICHT_OIDC_CLIENT_ID": "leerplicht",
+    "LEERPLICHT_OIDC_CLIENT_SECRET": "s3cr3t-van-de-idp",
+    "LEERPLICHT_OIDC_AUTHORIZATION_ENDPOINT": "https://idp.gemeente.test/auth",
+    "LEERPLICHT_OIDC_TOKEN_ENDPOINT": "https://idp.gemeente.test/token",
+    "LEERPLICHT_OIDC_USERINFO_ENDPOINT": "https://idp.gemeente.test/userinfo",
+    "LEERPLICHT_OIDC_JWKS_ENDPOINT": "https://idp.gemeente.test/jwks",
+}
+
+
+def via_idp(client) -> str:
+    """Start SSO, come back from the identity provider; return where the callback sends us."""
+    begin = client.get("/sso/inloggen/?next=/")
+    assert begin.status_code == 302
+    assert begin["Location"].startswith("https://idp.gemeente.test/auth?")
+    vraag = parse_qs(urlsplit(begin["Location"]).query)
+    assert vraag["client_id"] == ["leerplicht"]
+    assert "code_challenge" in vraag  # PKCE
+    terug = client.get(f"/sso/callback/?code=c0de&state={vraag['state'][0]}")
+    assert terug.status_code == 302
+    return terug["Location"]

@@ -5,26 +5,15 @@ There is no identity provider here: the token and userinfo calls are replaced.
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlsplit
-
 import pytest
-from aanmeldfabrieken import GebruikerFactory, MedewerkerFactory
+from aanmeldfabrieken import OIDC_OMGEVING as OMGEVING
+from aanmeldfabrieken import GebruikerFactory, MedewerkerFactory, via_idp
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_login_failed
 
 from leerplicht.aanmelden.instellingen import oidc_instellingen
-from leerplicht.aanmelden.oidc import GemeenteOidcBackend
 from leerplicht.domein.rollen import Rol
 from leerplicht.toegang.models import Medewerker
-
-OMGEVING = {
-    "LEERPLICHT_OIDC_CLIENT_ID": "leerplicht",
-    "LEERPLICHT_OIDC_CLIENT_SECRET": "s3cr3t-van-de-idp",
-    "LEERPLICHT_OIDC_AUTHORIZATION_ENDPOINT": "https://idp.gemeente.test/auth",
-    "LEERPLICHT_OIDC_TOKEN_ENDPOINT": "https://idp.gemeente.test/token",
-    "LEERPLICHT_OIDC_USERINFO_ENDPOINT": "https://idp.gemeente.test/userinfo",
-    "LEERPLICHT_OIDC_JWKS_ENDPOINT": "https://idp.gemeente.test/jwks",
-}
 
 
 def test_uit_zonder_instellingen():
@@ -51,41 +40,6 @@ def test_instellingen():
     assert oidc["OIDC_RP_SIGN_ALGO"] == "RS256"
     assert oidc["LEERPLICHT_OIDC_CLAIM"] == "email"
     assert oidc["LEERPLICHT_OIDC_GEBRUIKERSVELD"] == "email"
-
-
-@pytest.fixture
-def sso(settings, monkeypatch):
-    """Settings as with LEERPLICHT_OIDC_* set; `claims` is what the identity provider says."""
-    for naam, waarde in (oidc_instellingen(OMGEVING) or {}).items():
-        setattr(settings, naam, waarde)
-    settings.OIDC_AAN = True
-    settings.LOGIN_REDIRECT_URL_FAILURE = "/inloggen/?sso=mislukt"
-    settings.AUTHENTICATION_BACKENDS = [
-        *settings.AUTHENTICATION_BACKENDS,
-        "leerplicht.aanmelden.oidc.GemeenteOidcBackend",
-    ]
-    claims: dict = {}
-    monkeypatch.setattr(
-        GemeenteOidcBackend,
-        "get_token",
-        lambda self, payload: {"id_token": "i", "access_token": "a"},
-    )
-    monkeypatch.setattr(GemeenteOidcBackend, "verify_token", lambda self, token, **kw: {"sub": "1"})
-    monkeypatch.setattr(GemeenteOidcBackend, "get_userinfo", lambda self, *a: dict(claims))
-    return claims
-
-
-def via_idp(client) -> str:
-    """Start SSO, come back from the identity provider; return where the callback sends us."""
-    begin = client.get("/sso/inloggen/?next=/")
-    assert begin.status_code == 302
-    assert begin["Location"].startswith("https://idp.gemeente.test/auth?")
-    vraag = parse_qs(urlsplit(begin["Location"]).query)
-    assert vraag["client_id"] == ["leerplicht"]
-    assert "code_challenge" in vraag  # PKCE
-    terug = client.get(f"/sso/callback/?code=c0de&state={vraag['state'][0]}")
-    assert terug.status_code == 302
-    return terug["Location"]
 
 
 @pytest.mark.django_db

@@ -6,4 +6,4 @@ class AanmeldenConfig(AppConfig):
     verbose_name = "Aanmelden"
 
     def ready(self) -> None:
-        from . import sessies  # noqa: F401  (connects the sign-in signals)
+        from . import controles, sessies  # noqa: F401  (registers checks, connects signals)

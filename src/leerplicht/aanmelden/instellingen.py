@@ -6,6 +6,7 @@ up, and tests call them with a plain dict as environment.
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Mapping
 
 #: Environment variables of single sign-on; the first four switch it on together.
@@ -37,6 +38,24 @@ def geheel_getal(omgeving: Mapping[str, str], naam: str, standaard: int, minimum
     if waarde < minimum:
         raise ValueError(f"{naam}={waarde} is te klein (minstens {minimum}).")
     return waarde
+
+
+def proxy_adres(omgeving: Mapping[str, str]) -> str:
+    """LEERPLICHT_PROXY_ADRES: the address the reverse proxy connects from, or `*`; "" if unset.
+
+    Only an IP address (waitress compares it with the peer's address as text, so a
+    host name would never match and the proxy's headers would be dropped silently).
+    """
+    tekst = omgeving.get("LEERPLICHT_PROXY_ADRES", "").strip()
+    if tekst in ("", "*"):
+        return tekst
+    try:
+        return str(ipaddress.ip_address(tekst))
+    except ValueError:
+        raise ValueError(
+            f"LEERPLICHT_PROXY_ADRES={tekst!r} is geen IP-adres: geef het adres waarvandaan de "
+            "reverse proxy verbindt (bijvoorbeeld 127.0.0.1), of * voor elk adres."
+        ) from None
 
 
 def oidc_instellingen(omgeving: Mapping[str, str]) -> dict[str, object] | None:

@@ -6,7 +6,8 @@ user field (LEERPLICHT_OIDC_GEBRUIKERSVELD, `email` or `username`). No account,
 rol or gemeente is ever created or changed from the claims: access stays
 what the applicatiebeheerder gave (`toegang.Medewerker`). The second factor
 is still asked for after SSO (the middleware does not know what the identity
-provider checked). See docs/beheer/oidc.md.
+provider checked). A successful SSO gives the session a new key, always
+(`GemeenteCallbackView`). See docs/beheer/oidc.md.
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ import logging
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import SuspiciousOperation
+from django.http import HttpResponse
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
+from mozilla_django_oidc.views import OIDCAuthenticationCallbackView
+
+from .sessies import vernieuw_sleutel
 
 logger = logging.getLogger(__name__)
 
@@ -55,3 +60,18 @@ class GemeenteOidcBackend(OIDCAuthenticationBackend):
         if gebruiker is None:
             logger.info("SSO: geen actief account bij de %s van de identity provider", self.claim)
         return gebruiker
+
+
+class GemeenteCallbackView(OIDCAuthenticationCallbackView):
+    """The return from the identity provider; on success the session gets a new key.
+
+    Django's login() changes the key only when the session had no user or another one,
+    and mozilla-django-oidc skips login() altogether when the session already has this
+    user (signed in with the password, waiting for the code). Then a cookie from before
+    SSO would stay valid after it: so the key changes here, whatever happened before.
+    """
+
+    def login_success(self) -> HttpResponse:
+        antwoord = super().login_success()
+        vernieuw_sleutel(self.request)
+        return antwoord

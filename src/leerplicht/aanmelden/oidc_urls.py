@@ -13,6 +13,7 @@ from django.urls import path
 from mozilla_django_oidc import views
 
 from .middleware import zonder_tweede_factor
+from .oidc import GemeenteCallbackView
 
 
 def alleen_met_sso(view):
@@ -30,9 +31,7 @@ def alleen_met_sso(view):
 urlpatterns = [
     path(
         "callback/",
-        zonder_tweede_factor(
-            login_not_required(alleen_met_sso(views.OIDCAuthenticationCallbackView.as_view()))
-        ),
+        zonder_tweede_factor(login_not_required(alleen_met_sso(GemeenteCallbackView.as_view()))),
         name="oidc_authentication_callback",
     ),
     path(

@@ -3,6 +3,11 @@
 "Overal uitloggen" ends every session of the user (other browsers, a forgotten
 computer at school) by deleting them from the session store, so a stolen
 session cookie stops working at once.
+
+A session gets a new key whenever it gains rights (`vernieuw_sleutel`): after the
+second factor and after SSO. A cookie captured halfway (after the password, before
+the code) then stays a cookie of a deleted session instead of becoming a fully
+signed-in one.
 """
 
 from __future__ import annotations
@@ -35,6 +40,20 @@ def onthoud_sessie(sender, request: HttpRequest | None, user, **kwargs) -> None:
 def vergeet_sessie(sender, request: HttpRequest | None, user, **kwargs) -> None:
     if request is not None and getattr(request, "session", None) is not None:
         Sessie.objects.filter(sleutel=request.session.session_key).delete()
+
+
+def vernieuw_sleutel(request: HttpRequest) -> None:
+    """Give the session a new key, keep its content, and delete the old one.
+
+    The remembered key follows, or "overal uitloggen" would miss this session.
+    """
+    oud = request.session.session_key
+    request.session.cycle_key()
+    nieuw = request.session.session_key
+    if oud is None or nieuw == oud or not request.user.is_authenticated:
+        return
+    if not Sessie.objects.filter(sleutel=oud).update(sleutel=nieuw):
+        Sessie.objects.get_or_create(sleutel=nieuw, defaults={"gebruiker": request.user})
 
 
 def overal_uitloggen(request: HttpRequest) -> int:

@@ -2,7 +2,8 @@
 
 Every rol in `VEREIST_TWEE_FACTOREN` (and a superuser) must confirm a code from an
 authenticator app after the password, before any other page. Backup codes
-(reservecodes) are for a lost phone; each works once.
+(reservecodes) are for a lost phone; each works once. A confirmed code gives the
+session a new key (`_verifieer`): the key from the password step is worth nothing.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from leerplicht.audit.logboek import registreer
 from leerplicht.domein.rollen import VEREIST_TWEE_FACTOREN
 from leerplicht.toegang.beleid import rol_van
+
+from .sessies import vernieuw_sleutel
 
 APPARAATNAAM = "authenticator-app"
 RESERVENAAM = "reservecodes"
@@ -80,7 +83,7 @@ def bevestig_apparaat(request: HttpRequest, apparaat: TOTPDevice, code: str) -> 
     apparaat.confirmed = True
     apparaat.save(update_fields=["confirmed"])
     TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
-    otp_login(request, apparaat)
+    _verifieer(request, apparaat)
     registreer("tweede_factor_ingesteld", request=request, toelichting={"apparaat": "app"})
     return maak_reservecodes(request.user)
 
@@ -103,12 +106,19 @@ def controleer_code(request: HttpRequest, code: str) -> bool:
         for apparaat in _apparaten(request.user):
             gevonden = verify_token(request.user, apparaat.persistent_id, code)
             if gevonden is not None:
-                otp_login(request, gevonden)
+                _verifieer(request, gevonden)
                 soort = "reservecode" if isinstance(gevonden, StaticDevice) else "app"
                 registreer("tweede_factor", request=request, toelichting={"apparaat": soort})
                 return True
     _meld_mislukt(request)
     return False
+
+
+def _verifieer(request: HttpRequest, apparaat) -> None:
+    """Mark the session verified, under a new key: a cookie captured between the password
+    and the code must not become a fully signed-in session."""
+    otp_login(request, apparaat)
+    vernieuw_sleutel(request)
 
 
 def _apparaten(gebruiker) -> list:

@@ -257,20 +257,15 @@ class Command(BaseCommand):
         )
 
     def _serveer(self, poort: int) -> None:
-        from waitress import serve
-
+        from leerplicht.aanmelden.webserver import serveer, waitress_instellingen
         from leerplicht.wsgi import application
 
         werker = self._start_werker()
         self.stdout.write(f"Leerplicht draait op http://{HOST}:{poort}/ (stoppen met Ctrl+C).")
         self.stdout.flush()
         try:
-            serve(application, host=HOST, port=poort, threads=8, ident="Leerplicht")
-        except OSError as fout:
-            raise CommandError(
-                f"Kan niet starten op {HOST}:{poort}: {fout.strerror or fout}. "
-                "Kies een andere poort met --poort of PORT."
-            ) from None
+            # The same waitress start as `leerplicht serveer`; no proxy in front of the demo.
+            serveer(application, waitress_instellingen(luisteradres=HOST, poort=poort))
         except KeyboardInterrupt:
             self.stdout.write("Leerplicht is gestopt.")
         finally:
