@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from leerplicht.cijfers.rapport import OnbekendeGemeente, maak_rapport
+from leerplicht.cijfers.rapport import ALLE_GEMEENTEN, OnbekendeGemeente, maak_rapport
 from leerplicht.domein.percentage import verandering
 from leerplicht.domein.schooljaar import Schooljaar
 from uitwisselset import Uitwisselset
@@ -17,6 +17,7 @@ J2024 = Schooljaar(2024)
 
 
 def rapport(jaar: Schooljaar = J2024, **kw) -> dict:
+    kw.setdefault("gemeenten", ALLE_GEMEENTEN)
     return maak_rapport(jaar, **kw)["gemeenten"]
 
 
@@ -368,7 +369,7 @@ def test_actie_gewenst_18plus(tmp_path):
 
 
 def test_lege_database_geeft_nullen_in_dezelfde_vorm():
-    r = maak_rapport(J2024)
+    r = maak_rapport(J2024, gemeenten=ALLE_GEMEENTEN)
     assert r["schooljaar"] == "2024-2025" and r["peildatum"] == "2024-10-01"
     assert list(r["gemeenten"]) == ["totaal"]
     assert r["gemeenten"]["totaal"]["werkprocessen"]["percentage_leerlingen"] is None

@@ -299,7 +299,7 @@ def test_drie_rapporten_per_tabblad(wereld, monkeypatch):
 
     def tellend(jaar, peildatum=None, gemeenten=None):
         gevraagd.append((jaar, tuple(gemeenten)))
-        return rapport_van(jaar, peildatum, gemeenten)
+        return rapport_van(jaar, peildatum, gemeenten=gemeenten)
 
     monkeypatch.setattr(views, "rapport_van", tellend)
     client = client_voor(Rol.TEAMMANAGER, A, B)

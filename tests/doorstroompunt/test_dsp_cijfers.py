@@ -344,8 +344,8 @@ def test_de_totaalrij_is_die_van_het_rapport(gegevens, monkeypatch):
     that totaal: the page does not add up anything itself. Dutch notation: 1.234."""
     echt = views_cijfers.rapport_van
 
-    def vervalst(jaar, peildatum=None, gemeenten=None):
-        rapport = echt(jaar, peildatum, gemeenten)
+    def vervalst(jaar, peildatum=None, *, gemeenten):
+        rapport = echt(jaar, peildatum, gemeenten=gemeenten)
         totaal = rapport["gemeenten"]["totaal"]
         totaal["vsv"]["nieuw"]["in_behandeling"] = 1234
         totaal["vsv"]["resultaat_monitoring"]["nieuw"]["werk_kort"] = 2345
@@ -366,7 +366,7 @@ def test_een_sectie_die_een_vastgesteld_rapport_mist_blijft_leeg(gegevens, monke
     echt = views_cijfers.rapport_van
 
     def oud(jaar, peildatum=None, gemeenten=None):
-        rapport = echt(jaar, peildatum, gemeenten)
+        rapport = echt(jaar, peildatum, gemeenten=gemeenten)
         if jaar != gegevens:
             for g in rapport["gemeenten"].values():
                 del g["verzuim_18plus"]

@@ -46,9 +46,7 @@ def _bereik(w: Wereld) -> dict[str, set[str]]:
         rol.value: {
             f"{model.__name__}:{pk}"
             for model in beleid.ZICHTBAAR
-            for pk in beleid.zichtbaar(w.gebruikers[rol.value], model).values_list(
-                "pk", flat=True
-            )
+            for pk in beleid.zichtbaar(w.gebruikers[rol.value], model).values_list("pk", flat=True)
         }
         for rol in Rol
     }
@@ -108,7 +106,9 @@ def _fouttekst(antwoord) -> str:
     import re
 
     html = antwoord.content.decode()
-    return "\n".join(sorted(set(re.findall(r'class="[^"]*(?:fout|error)[^"]*"[^>]*>([^<]+)', html))))
+    return "\n".join(
+        sorted(set(re.findall(r'class="[^"]*(?:fout|error)[^"]*"[^>]*>([^<]+)', html)))
+    )
 
 
 # --- a melding entered by hand -------------------------------------------------------------
@@ -321,7 +321,8 @@ def test_traject_18plus_voor_verhuisde_jongere_niet_in_de_nieuwe_woongemeente(we
     client = _client(wereld, Rol.CONSULENT_DOORSTROOMPUNT)
     aantal = jongere.werkprocessen.count()
     antwoord = client.post(
-        f"/werkprocessen/persoon/{jongere.pk}/zorg-preventie-18plus/", {"reden_18plus": "kans_op_uitval"}
+        f"/werkprocessen/persoon/{jongere.pk}/zorg-preventie-18plus/",
+        {"reden_18plus": "kans_op_uitval"},
     )
     assert antwoord.status_code == 400
     assert jongere.werkprocessen.count() == aantal

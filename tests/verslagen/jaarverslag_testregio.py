@@ -17,6 +17,7 @@ from pathlib import Path
 from django.core.management import call_command
 from django.db import transaction
 
+from leerplicht.cijfers.rapport import ALLE_GEMEENTEN
 from leerplicht.domein.schooljaar import Schooljaar
 from leerplicht.verslagen.diensten import maak_jaarverslag
 from leerplicht.verslagen.document import Pad, Verslag
@@ -62,7 +63,7 @@ def proefregio(django_db_blocker, map_: Path) -> Proefregio:
                 stdout=StringIO(),
             )
             call_command("import", str(map_), stdout=StringIO(), stderr=StringIO())
-            regio = maak_jaarverslag(SCHOOLJAAR)
+            regio = maak_jaarverslag(SCHOOLJAAR, ALLE_GEMEENTEN)
             gemeente = maak_jaarverslag(SCHOOLJAAR, [regio.gemeenten[1]])
             uitvoer = {}
             for jaar in regio.schooljaren:

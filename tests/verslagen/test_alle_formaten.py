@@ -27,6 +27,7 @@ from django.db import transaction
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from leerplicht.cijfers.rapport import ALLE_GEMEENTEN
 from leerplicht.domein.percentage import percentage, verandering
 from leerplicht.domein.schooljaar import Schooljaar
 from leerplicht.verslagen.diensten import maak_jaarverslag
@@ -77,7 +78,7 @@ def regio(django_db_setup, django_db_blocker, tmp_path_factory) -> Regio:
             jaren=3, seed=5, processen=1, stdout=StringIO(),
         )  # fmt: skip
         call_command("import", str(map_ / "set"), stdout=StringIO(), stderr=StringIO())
-        verslag = maak_jaarverslag(JAAR)
+        verslag = maak_jaarverslag(JAAR, ALLE_GEMEENTEN)
         json_per_jaar = {}
         for jaar in verslag.schooljaren:
             uit = StringIO()

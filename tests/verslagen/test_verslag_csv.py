@@ -11,6 +11,7 @@ import pytest
 from django.core.management import call_command
 from verslag_testdata import GEMEENTEN, JAAR, JAREN, importeer, rapport_json, waarde_op
 
+from leerplicht.cijfers.rapport import ALLE_GEMEENTEN
 from leerplicht.domein.percentage import verandering
 from leerplicht.verslagen.csv_uitvoer import KOLOMMEN, TOV, csv_tekst, getaltekst, lees_getal
 from leerplicht.verslagen.diensten import maak_jaarverslag
@@ -100,4 +101,4 @@ def test_rapport_opdracht_schrijft_csv_met_bom(tmp_path):
     )  # fmt: skip
     inhoud = pad.read_bytes()
     assert inhoud.startswith(b"\xef\xbb\xbf" + ";".join(KOLOMMEN).encode())
-    assert inhoud.decode("utf-8-sig") == csv_tekst(maak_jaarverslag(JAAR, None))
+    assert inhoud.decode("utf-8-sig") == csv_tekst(maak_jaarverslag(JAAR, ALLE_GEMEENTEN))

@@ -14,7 +14,13 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from leerplicht.cijfers.rapport import maak_rapport, totaal_van
+from leerplicht.cijfers.rapport import (
+    ALLE_GEMEENTEN,
+    Gemeentekeuze,
+    gekozen_codes,
+    maak_rapport,
+    totaal_van,
+)
 from leerplicht.domein.schooljaar import Schooljaar
 
 from . import auditspoor
@@ -57,7 +63,7 @@ def stel_vast(
         )
     if is_vastgesteld(schooljaar):
         raise NietVastTeStellen(f"schooljaar {schooljaar.naam} is al vastgesteld")
-    tekst = rapport_als_tekst(maak_rapport(schooljaar))
+    tekst = rapport_als_tekst(maak_rapport(schooljaar, gemeenten=ALLE_GEMEENTEN))
     vastgesteld = Vastgesteldrapport.objects.create(
         schooljaar=schooljaar.naam,
         peildatum=schooljaar.standaard_peildatum,
@@ -76,7 +82,7 @@ def stel_vast(
 
 
 def vastgesteld_rapport(
-    schooljaar: Schooljaar, peildatum: date | None, gemeenten: list[str] | None
+    schooljaar: Schooljaar, peildatum: date | None, gemeenten: Gemeentekeuze
 ) -> str | None:
     """The frozen rapport text for this question, or None when it is to be computed.
 
@@ -99,6 +105,7 @@ def vastgesteld_rapport(
                 f"{vastgesteld.peildatum.isoformat()}"
             )
         return None
+    gemeenten = gekozen_codes(gemeenten)
     if gemeenten is None:
         return vastgesteld.json
     if not gemeenten:
@@ -124,7 +131,7 @@ def markeer_opgeschoond(tot_en_met: Schooljaar) -> int:
 
 
 def rapport_van(
-    schooljaar: Schooljaar, peildatum: date | None = None, gemeenten: list[str] | None = None
+    schooljaar: Schooljaar, peildatum: date | None = None, *, gemeenten: Gemeentekeuze
 ) -> dict:
     """The rapport as a dict for screens: the frozen figures where they answer the
     question, else computed (so a closed year shows the same figures as `rapport`)."""
@@ -133,5 +140,7 @@ def rapport_van(
     except RapportNietBeschikbaar:
         tekst = None
     return (
-        json.loads(tekst) if tekst is not None else maak_rapport(schooljaar, peildatum, gemeenten)
+        json.loads(tekst)
+        if tekst is not None
+        else maak_rapport(schooljaar, peildatum, gemeenten=gemeenten)
     )

@@ -8,7 +8,7 @@ counts the same way as for a gemeente.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -54,11 +54,37 @@ class OnbekendeGemeente(ValueError):
     pass
 
 
+class _AlleGemeenten:
+    """Every gemeente in the database: for the command line and the frozen figures.
+
+    Always named, never a default: a screen that forgets to pass its user's gemeenten
+    fails instead of showing every gemeente's figures (fail closed, issue 12).
+    """
+
+    def __repr__(self) -> str:
+        return "ALLE_GEMEENTEN"
+
+
+ALLE_GEMEENTEN = _AlleGemeenten()
+#: Which gemeenten a rapport is over: a list of CBS-codes, or ALLE_GEMEENTEN.
+Gemeentekeuze = Sequence[str] | _AlleGemeenten
+
+
+def gekozen_codes(gemeenten: Gemeentekeuze) -> list[str] | None:
+    """The codes of a choice (None: all); anything else than a choice is refused."""
+    if gemeenten is ALLE_GEMEENTEN:
+        return None
+    if gemeenten is None or isinstance(gemeenten, str | bytes):
+        raise TypeError("gemeenten: geef een lijst CBS-codes of ALLE_GEMEENTEN")
+    return list(gemeenten)  # type: ignore[arg-type]
+
+
 def maak_rapport(
-    schooljaar: Schooljaar, peildatum: date | None = None, gemeenten: list[str] | None = None
+    schooljaar: Schooljaar, peildatum: date | None = None, *, gemeenten: Gemeentekeuze
 ) -> dict:
-    """The rapport of `schooljaar` over `gemeenten` (default: every gemeente in the database)."""
+    """The rapport of `schooljaar` over `gemeenten` (ALLE_GEMEENTEN: every gemeente)."""
     namen = dict(Gemeente.objects.order_by("code").values_list("code", "naam"))
+    gemeenten = gekozen_codes(gemeenten)
     if gemeenten is not None:
         onbekend = sorted(set(gemeenten) - set(namen))
         if onbekend:

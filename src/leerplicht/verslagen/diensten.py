@@ -10,7 +10,7 @@ from datetime import date
 from django.conf import settings
 
 from leerplicht.bewaren.vaststellen import rapport_als_tekst, vastgesteld_rapport
-from leerplicht.cijfers.rapport import maak_rapport
+from leerplicht.cijfers.rapport import Gemeentekeuze, gekozen_codes, maak_rapport
 from leerplicht.domein.schooljaar import Schooljaar
 from leerplicht.register.models import Gemeente
 
@@ -38,11 +38,14 @@ def teksten_voor(schooljaar: Schooljaar, gemeenten: list[str]) -> dict[str, str]
 
 
 def maak_jaarverslag(
-    schooljaar: Schooljaar, gemeenten: list[str] | None = None, peildatum: date | None = None
+    schooljaar: Schooljaar, gemeenten: Gemeentekeuze, peildatum: date | None = None
 ) -> Verslag:
-    """The jaarverslag over `gemeenten` (default: every gemeente in the register)."""
+    """The jaarverslag over `gemeenten` (ALLE_GEMEENTEN: every gemeente in the register)."""
     alle = list(Gemeente.objects.order_by("code").values_list("code", flat=True))
-    gekozen = sorted(set(gemeenten)) if gemeenten else alle
+    codes = gekozen_codes(gemeenten)
+    if codes is not None and not codes:
+        raise OnbekendeGemeenten("geen gemeente gekozen")
+    gekozen = alle if codes is None else sorted(set(codes))
     onbekend = sorted(set(gekozen) - set(alle))
     if onbekend:
         raise OnbekendeGemeenten(f"onbekende gemeente(n): {', '.join(onbekend)}")
@@ -111,7 +114,7 @@ def rapport_json(schooljaar: Schooljaar, gemeenten: list[str]) -> bytes:
     gekozen = sorted(set(gemeenten))
     tekst = vastgesteld_rapport(schooljaar, None, gekozen)
     if tekst is None:
-        tekst = rapport_als_tekst(maak_rapport(schooljaar, None, gekozen))
+        tekst = rapport_als_tekst(maak_rapport(schooljaar, gemeenten=gekozen))
     return (tekst + "\n").encode("utf-8")
 
 

@@ -32,7 +32,7 @@ def bron_voor(
     (each on its own default peildatum), over `gemeenten`."""
     reeks = [schooljaar.vorige(n) for n in range(jaren - 1, 0, -1)] + [schooljaar]
     rapporten = {
-        jaar.naam: rapport_van(jaar, peildatum if jaar == schooljaar else None, gemeenten)
+        jaar.naam: rapport_van(jaar, peildatum if jaar == schooljaar else None, gemeenten=gemeenten)
         for jaar in reeks
     }
     return Bron(
@@ -40,5 +40,6 @@ def bron_voor(
         schooljaren=tuple(j.naam for j in reeks),
         gemeenten=tuple(sorted(gemeenten)),
         teksten=teksten or {},
-        benchmark=benchmark_voor(rapporten),
+        # Only figures read in with authority over every gemeente of this report.
+        benchmark=benchmark_voor(rapporten, gemeenten),
     )

@@ -16,7 +16,7 @@ from leerplicht.bewaren.vaststellen import (
     rapport_als_tekst,
     vastgesteld_rapport,
 )
-from leerplicht.cijfers.rapport import OnbekendeGemeente, maak_rapport
+from leerplicht.cijfers.rapport import ALLE_GEMEENTEN, OnbekendeGemeente, maak_rapport
 from leerplicht.commandos import datum_optie, schooljaar_optie, schrijf_heel
 from leerplicht.domein.schooljaar import Schooljaar
 from leerplicht.schema import zorg_voor_schema
@@ -49,6 +49,8 @@ class Command(BaseCommand):
         if formaat in BINAIR and not uit:
             raise CommandError(f"--format {formaat}: geef met --uit aan waar het bestand komt")
         zorg_voor_schema()
+        # No --gemeente: the whole installation, named (the command line is the operator's).
+        gemeenten = gemeenten or ALLE_GEMEENTEN
         if formaat != "json":
             self._verslag(jaar, peil, gemeenten, formaat, uit)
             return
@@ -56,7 +58,7 @@ class Command(BaseCommand):
             # A closed school year that was frozen: its stored figures (leerplicht.bewaren).
             tekst = vastgesteld_rapport(jaar, peil, gemeenten)
             if tekst is None:
-                tekst = rapport_als_tekst(maak_rapport(jaar, peil, gemeenten))
+                tekst = rapport_als_tekst(maak_rapport(jaar, peil, gemeenten=gemeenten))
         except (OnbekendeGemeente, RapportNietBeschikbaar) as fout:
             raise CommandError(str(fout)) from None
         if uit:

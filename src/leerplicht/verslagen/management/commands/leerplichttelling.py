@@ -12,7 +12,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from leerplicht.bewaren.vaststellen import RapportNietBeschikbaar, rapport_van
-from leerplicht.cijfers.rapport import OnbekendeGemeente
+from leerplicht.cijfers.rapport import ALLE_GEMEENTEN, OnbekendeGemeente
 from leerplicht.commandos import schooljaar_optie, schrijf_heel
 from leerplicht.register.models import Gemeente
 from leerplicht.schema import zorg_voor_schema
@@ -49,7 +49,9 @@ class Command(BaseCommand):
         if not Gemeente.objects.exists():
             raise CommandError("er staan nog geen gemeenten in de registratie")
         try:
-            rapport = rapport_van(jaar, None, sorted(set(gemeenten)) if gemeenten else None)
+            rapport = rapport_van(
+                jaar, gemeenten=sorted(set(gemeenten)) if gemeenten else ALLE_GEMEENTEN
+            )
             if formaat == "xlsx":
                 inhoud = telling_xlsx(rapport)
             else:
