@@ -99,7 +99,11 @@ def persoon(request: HttpRequest, persoon_id: str) -> HttpResponse:
     """The dossier of one person as the user may see it; 404 outside their reach."""
     dossier = dossier_voor(request.user, persoon_id)
     registreer_inzien(
-        request, object_type="persoon", object_id=dossier.persoon.pk, velden=dossier.velden
+        request,
+        object_type="persoon",
+        object_id=dossier.persoon.pk,
+        velden=dossier.velden,
+        persoon_id=dossier.persoon.pk,
     )
     return render(
         request,

@@ -13,7 +13,7 @@ def registreer_inzien(
     object_type: str,
     object_id: str,
     velden: Sequence[str],
-    persoon_id: str = "",
+    persoon_id: str,
 ) -> None:
     """Log that the signed-in user looked at an object (which fields, never their content).
 
