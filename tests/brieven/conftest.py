@@ -1,10 +1,32 @@
-"""Fixtures of the letter tests are in brief_hulp.py; here only the warning filter."""
+"""The signed-in users and the case the screen tests share; the helpers are in brief_hulp.py."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from django.test import Client
+
+from brieven.brief_hulp import maak_medewerker, maak_zaak
+from leerplicht.domein.rollen import Rol
+
+
+@pytest.fixture
+def zaak(db):
+    return maak_zaak()
+
+
+@pytest.fixture
+def beheerder(zaak, met_tweede_factor) -> Client:
+    return met_tweede_factor(Client(), maak_medewerker("beheer", Rol.APPLICATIEBEHEERDER))
+
+
+@pytest.fixture
+def lpa(zaak, met_tweede_factor) -> Client:
+    gebruiker = maak_medewerker(
+        "lpa", Rol.LEERPLICHTAMBTENAAR, zaak.gemeente, volledige_naam="Karin Visser"
+    )
+    return met_tweede_factor(Client(), gebruiker)
 
 
 def pytest_collection_modifyitems(config, items):

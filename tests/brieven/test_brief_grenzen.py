@@ -11,17 +11,15 @@ from html import unescape
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.utils import timezone
 from docx import Document as WordDocument
 
-from brieven.brief_hulp import GEGEVENS, maak_medewerker, maak_zaak, pdf_tekst
+from brieven.brief_hulp import GEGEVENS, pdf_tekst
 from brieven.test_brief_weergave import docx_met
 from leerplicht.brieven import weergave, zandbak
 from leerplicht.brieven.models import Briefsjabloon
 from leerplicht.brieven.plaatshouders import maak_context, voorbeeldfeiten
 from leerplicht.brieven.weergave import Sjabloonfout
-from leerplicht.domein.rollen import Rol
 from leerplicht.werkprocessen.models import Document, Interventie
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -54,22 +52,6 @@ def _vul(*alineas: str) -> str:
 
 
 # --- over HTTP: upload, letter, preview ------------------------------------------------------
-
-
-@pytest.fixture
-def zaak(db):
-    return maak_zaak()
-
-
-@pytest.fixture
-def beheerder(zaak, met_tweede_factor) -> Client:
-    return met_tweede_factor(Client(), maak_medewerker("beheer", Rol.APPLICATIEBEHEERDER))
-
-
-@pytest.fixture
-def lpa(zaak, met_tweede_factor) -> Client:
-    gebruiker = maak_medewerker("lpa", Rol.LEERPLICHTAMBTENAAR, zaak.gemeente)
-    return met_tweede_factor(Client(), gebruiker)
 
 
 def _bewaar_zonder_controle(soort: str, inhoud: bytes) -> None:

@@ -25,24 +25,6 @@ pytestmark = pytest.mark.django_db
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-@pytest.fixture
-def zaak():
-    return maak_zaak()
-
-
-@pytest.fixture
-def beheerder(zaak, met_tweede_factor) -> Client:
-    return met_tweede_factor(Client(), maak_medewerker("beheer", Rol.APPLICATIEBEHEERDER))
-
-
-@pytest.fixture
-def lpa(zaak, met_tweede_factor) -> Client:
-    gebruiker = maak_medewerker(
-        "lpa", Rol.LEERPLICHTAMBTENAAR, zaak.gemeente, volledige_naam="Karin Visser"
-    )
-    return met_tweede_factor(Client(), gebruiker)
-
-
 def _upload(client: Client, soort: str, inhoud: bytes, versie="", naam="sjabloon.docx"):
     return client.post(
         f"/brieven/{soort}/",
