@@ -276,7 +276,7 @@ def aanval_uitschrijvingen(basis, a, b, namen) -> Uitslag:
 
 
 def aanval_benchmark(basis, a, b, namen) -> Uitslag:
-    """3. A benchmark named with mathtext by A's teammanager; B's report; removal."""
+    """3. A benchmark named with mathtext by A's teammanager: reports render, A's only."""
     from django.utils import timezone
 
     from leerplicht.domein.schooljaar import laatste_afgesloten_schooljaar
