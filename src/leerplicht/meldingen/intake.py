@@ -43,6 +43,7 @@ from leerplicht.toegang.audit import registreer_weigering
 from leerplicht.toegang.beleid import (
     BUITEN_BEREIK_TEKST,
     SYSTEEM,
+    Persoonsvondst,
     Schrijver,
     gemeenten_van,
     zoek_voor_schrijven,
@@ -121,7 +122,7 @@ def _controleer(
     codes = {school_code(m.brin, m.vestiging) for m in meldingen}
     scholen = {s.pk: s for s in School.objects.filter(pk__in=codes).select_related("gemeente")}
     eigen = None if door is SYSTEEM else gemeenten_van(door)
-    doelen: list[_Doel] = []
+    te_zoeken: list[tuple[Verzuimmelding, Gemeente]] = []
     gezien: set[str] = set()
     for m in meldingen:
         bestand, regel = _plaats(m.herkomst)
@@ -156,22 +157,37 @@ def _controleer(
         if eigen is not None and doel_gemeente.code not in eigen:
             fouten.voeg_toe(bestand, regel, "gemeente", "u werkt niet voor deze gemeente")
             continue
-        doel = _doel(m, doel_gemeente, door, bestand, regel, fouten)
-        if doel is not None:
-            doelen.append(doel)
-    return scholen, doelen
+        te_zoeken.append((m, doel_gemeente))
+    return scholen, _doelen(te_zoeken, door, fouten)
+
+
+def _doelen(
+    te_zoeken: list[tuple[Verzuimmelding, Gemeente]], door: Schrijver, fouten: Foutenlijst
+) -> list[_Doel]:
+    """The rule "schrijfbereik" for every melding, one lookup per gemeente of the delivery."""
+    per_gemeente: dict[str, list[Verzuimmelding]] = {}
+    for m, g in te_zoeken:
+        per_gemeente.setdefault(g.code, []).append(m)
+    vondsten: dict[int, Persoonsvondst] = {}
+    for code, groep in per_gemeente.items():
+        gevonden = zoek_voor_schrijven(code, [(m.bsn, m.onderwijsnummer) for m in groep])
+        vondsten.update(zip(map(id, groep), gevonden, strict=True))
+    return [
+        doel
+        for m, g in te_zoeken
+        if (doel := _doel(m, g, vondsten[id(m)], door, fouten)) is not None
+    ]
 
 
 def _doel(
     m: Verzuimmelding,
     gemeente: Gemeente,
+    vondst: Persoonsvondst,
     door: Schrijver,
-    bestand: str,
-    regel: int,
     fouten: Foutenlijst,
 ) -> _Doel | None:
-    """The rule "schrijfbereik" for one melding (see the module docstring)."""
-    vondst = zoek_voor_schrijven(gemeente.code, bsn=m.bsn, onderwijsnummer=m.onderwijsnummer)
+    """Where one melding goes (see the module docstring), or None with an error."""
+    bestand, regel = _plaats(m.herkomst)
     if vondst.persoon is not None:
         return _Doel(gemeente, vondst.persoon)
     if m.geboortedatum is None:

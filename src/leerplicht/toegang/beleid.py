@@ -11,7 +11,7 @@ can never disagree. Nothing outside this module filters on rol or gemeente.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -582,28 +582,58 @@ class Persoonsvondst:
         return self.persoon is None and not self.buiten_bereik
 
 
+#: Names asked of the database at once (well under SQLite's and PostgreSQL's limits).
+_PER_KEER = 500
+
+
+def _in_delen(waarden: set[str]) -> Iterator[list[str]]:
+    lijst = sorted(waarden)
+    for begin in range(0, len(lijst), _PER_KEER):
+        yield lijst[begin : begin + _PER_KEER]
+
+
 def zoek_voor_schrijven(
-    gemeente: str, *, bsn: str | None = None, onderwijsnummer: str | None = None
-) -> Persoonsvondst:
-    """Find the person a write for `gemeente` names: by BSN, else by the onderwijsnummer
-    of an earlier melding, only within `personen_in_bereik_van(gemeente)`."""
+    gemeente: str, namen: Sequence[tuple[str | None, str | None]]
+) -> list[Persoonsvondst]:
+    """Find the persons a write for `gemeente` names, one (bsn, onderwijsnummer) each: by
+    BSN, else by the onderwijsnummer of an earlier melding, only within
+    `personen_in_bereik_van(gemeente)`; otherwise whether the register knows them at all.
+
+    Set-based: a delivery of thousands of rows asks a few queries, not a few per row.
+    """
     bereik = personen_in_bereik_van(gemeente)
-    if bsn:
-        persoon = bereik.filter(bsn=bsn).first()
-        if persoon is not None:
-            return Persoonsvondst(persoon)
-        if Persoon.objects.filter(bsn=bsn).exists():
+    bsns = {bsn for bsn, _ in namen if bsn}
+    nummers = {nummer for _, nummer in namen if nummer}
+    binnen_bsn: dict[str, str] = {}
+    ergens_bsn: set[str] = set()
+    for deel in _in_delen(bsns):
+        binnen_bsn.update(bereik.filter(bsn__in=deel).values_list("bsn", "pk"))
+        ergens_bsn.update(Persoon.objects.filter(bsn__in=deel).values_list("bsn", flat=True))
+    binnen_nummer: dict[str, str] = {}
+    ergens_nummer: set[str] = set()
+    for deel in _in_delen(nummers):
+        eerdere = Melding.objects.filter(onderwijsnummer__in=deel)
+        # Oldest first, so the person of the latest melding wins.
+        binnen_nummer.update(
+            eerdere.filter(persoon__in=bereik)
+            .order_by("datum", "meldingsnummer")
+            .values_list("onderwijsnummer", "persoon")
+        )
+        ergens_nummer.update(eerdere.values_list("onderwijsnummer", flat=True))
+    personen = Persoon.objects.in_bulk({*binnen_bsn.values(), *binnen_nummer.values()})
+
+    def vondst(bsn: str | None, nummer: str | None) -> Persoonsvondst:
+        if bsn and bsn in binnen_bsn:
+            return Persoonsvondst(personen[binnen_bsn[bsn]])
+        if bsn and bsn in ergens_bsn:
             return Persoonsvondst(None, buiten_bereik=True)
-    if onderwijsnummer:
-        eerdere = Melding.objects.filter(onderwijsnummer=onderwijsnummer)
-        persoon_id = (
-            eerdere.filter(persoon__in=bereik).order_by("-datum").values_list("persoon", flat=True)
-        ).first()
-        if persoon_id is not None:
-            return Persoonsvondst(Persoon.objects.get(pk=persoon_id))
-        if eerdere.exists():
+        if nummer and nummer in binnen_nummer:
+            return Persoonsvondst(personen[binnen_nummer[nummer]])
+        if nummer and nummer in ergens_nummer:
             return Persoonsvondst(None, buiten_bereik=True)
-    return Persoonsvondst(None)
+        return Persoonsvondst(None)
+
+    return [vondst(bsn, nummer) for bsn, nummer in namen]
 
 
 def personen_voor_inzage(gebruiker: Gebruiker) -> QuerySet[Persoon]:
