@@ -3,10 +3,15 @@
 - Volledig leerplichtig (art. 3): from the first day of the month after the
   month of the 5th birthday (the law says the first school day of that month;
   figures use the first day), until the end of the school year in which the
-  child turns 16, or earlier after 12 full school years of education.
+  child turns 16, or earlier after 12 full school years of education (art. 3 lid 1
+  onder a).
 - Kwalificatieplichtig (art. 4a): after that, until the 18th birthday or until
-  a startkwalificatie is obtained; it lapses after a praktijkonderwijs
-  certificate or a vso uitstroomprofiel arbeid or dagbesteding.
+  a startkwalificatie is obtained; it does not apply after a praktijkonderwijs
+  certificate or diploma or a vso uitstroomprofiel arbeidsmarkt or dagbesteding
+  (art. 4a lid 2).
+
+Both exceptions are facts the register holds per person (`domein.leerplichtfeiten`);
+every caller passes them, so a signal or a page never judges by age alone.
 """
 
 from __future__ import annotations
@@ -68,9 +73,9 @@ def leerplichtstatus(
     """The leerplicht status of a person on `peildatum`.
 
     `twaalf_schooljaren_voltooid` is the last day of the twelfth full school
-    year of education (art. 4 lid 1, ends full leerplicht early);
+    year of education (art. 3 lid 1 onder a, ends full leerplicht early);
     `kwalificatieplicht_vervallen` the date of a praktijkonderwijs certificate or
-    a vso uitstroomprofiel arbeid/dagbesteding (art. 4a lid 3).
+    diploma or a vso uitstroomprofiel arbeidsmarkt/dagbesteding (art. 4a lid 2).
     """
     if peildatum < begin_volledige_leerplicht(geboortedatum):
         return Leerplichtstatus.NOG_NIET_LEERPLICHTIG

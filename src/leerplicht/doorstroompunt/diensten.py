@@ -117,6 +117,8 @@ def meld_uitschrijving(
             datum,
             startkwalificatie=persoon.startkwalificatie,
             onderwijssoort=school.onderwijssoort,
+            twaalf_schooljaren_voltooid=persoon.twaalf_schooljaren_voltooid,
+            kwalificatieplicht_vervallen=persoon.kwalificatieplicht_vervallen,
         )
         if gevolg is Gevolg.VSV:
             return Uitschrijving(vsv=nieuw_vsv_traject(persoon, school, datum, door))

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 
 from leerplicht.codeveld import keuzes
+from leerplicht.domein.leerplichtfeiten import KWALIFICATIEPLICHT_VERVALLEN_GRONDEN
 from leerplicht.domein.onderwijssoort import SCHOOL_ONDERWIJSSOORTEN
 
 
@@ -57,6 +58,29 @@ class Persoon(models.Model):
         Gemeente, on_delete=models.PROTECT, related_name="inwoners", verbose_name="woongemeente"
     )
     startkwalificatie = models.DateField("startkwalificatie behaald op", null=True, blank=True)
+    # Facts that end a leerplicht early (domein.leerplichtfeiten), each with its source.
+    # Empty is "unknown"; names equal the optional columns of personen.csv.
+    #: Last day of the twelfth full school year (art. 3 lid 1 onder a).
+    twaalf_schooljaren_voltooid = models.DateField(
+        "twaalf volledige schooljaren voltooid op", null=True, blank=True
+    )
+    twaalf_schooljaren_bron = models.CharField(
+        "bron twaalf schooljaren", max_length=200, null=True, blank=True
+    )
+    #: Date of the pro certificate/diploma or vso profile (art. 4a lid 2).
+    kwalificatieplicht_vervallen = models.DateField(
+        "kwalificatieplicht vervallen op", null=True, blank=True
+    )
+    kwalificatieplicht_vervallen_grond = models.CharField(
+        "grond vervallen kwalificatieplicht",
+        max_length=20,
+        null=True,
+        blank=True,
+        choices=keuzes(KWALIFICATIEPLICHT_VERVALLEN_GRONDEN),
+    )
+    kwalificatieplicht_vervallen_bron = models.CharField(
+        "bron vervallen kwalificatieplicht", max_length=200, null=True, blank=True
+    )
 
     class Meta:
         verbose_name_plural = "personen"

@@ -5,6 +5,7 @@ dossier and `werklijsten.zoeken` searches."""
 from __future__ import annotations
 
 from django import forms
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,9 +15,15 @@ from django.views.decorators.http import require_http_methods, require_safe
 from leerplicht.audit.logboek import registreer
 from leerplicht.domein.leeftijd import leeftijd_op
 from leerplicht.domein.rollen import Handeling
+from leerplicht.register.forms import Leerplichtfeitenformulier
+from leerplicht.register.models import Persoon
 from leerplicht.toegang import beleid
 from leerplicht.toegang.audit import registreer_inzien
-from leerplicht.toegang.bescherming import vereist_dossiertoegang
+from leerplicht.toegang.bescherming import (
+    object_of_404,
+    vereist_dossiertoegang,
+    vereist_handeling,
+)
 from leerplicht.toegang.dossier import dossier_voor
 from leerplicht.werklijsten.zoeken import soort_zoekterm, zoek
 
@@ -111,8 +118,53 @@ def persoon(request: HttpRequest, persoon_id: str) -> HttpResponse:
         {
             "dossier": dossier,
             "mag_thuiszitten_registreren": beleid.mag(request.user, Handeling.MELDINGEN_VERWERKEN),
+            "mag_feiten_vastleggen": beleid.mag(request.user, Handeling.MELDINGEN_VERWERKEN),
             # Zorg en preventie 18+: for the Doorstroompunt's work, from the 18th birthday.
             "mag_zorg_preventie_18plus": beleid.mag(request.user, Handeling.DOORSTROOMPUNT_WERKEN)
             and leeftijd_op(dossier.persoon.geboortedatum, timezone.localdate()) >= 18,
         },
+    )
+
+
+#: The person's fields the facts form reads and writes (see register.forms).
+FEITENVELDEN: tuple[str, ...] = tuple(Leerplichtfeitenformulier.base_fields)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@vereist_handeling(Handeling.MELDINGEN_VERWERKEN)
+def leerplichtfeiten(request: HttpRequest, persoon_id: str) -> HttpResponse:
+    """Record the facts that end a leerplicht early (art. 3 lid 1 onder a, art. 4a lid 2).
+
+    The administratie completes the dossier (domain.md), so the rollen that process
+    meldingen record them; 404 outside their reach. Saving is logged by the audit
+    signals (before and after per field); the next sweep and de-registration use them.
+    """
+    p: Persoon = object_of_404(request.user, Persoon, pk=persoon_id)
+    if request.method == "POST":
+        formulier = Leerplichtfeitenformulier(request.POST)
+        if formulier.is_valid():
+            for veld in FEITENVELDEN:
+                waarde = formulier.cleaned_data[veld]
+                setattr(p, veld, waarde.strip() or None if isinstance(waarde, str) else waarde)
+            p.save(update_fields=list(FEITENVELDEN))
+            messages.success(request, "De gegevens over de leerplicht zijn opgeslagen.")
+            return redirect("register:persoon", persoon_id=p.pk)
+    else:
+        formulier = Leerplichtfeitenformulier(
+            initial={veld: getattr(p, veld) or "" for veld in FEITENVELDEN}
+        )
+        registreer(
+            "inzien",
+            request=request,
+            object_type="persoon",
+            object_id=p.pk,
+            persoon_id=p.pk,
+            velden=["id", *FEITENVELDEN],
+        )
+    return render(
+        request,
+        "register/leerplichtfeiten.html",
+        {"persoon": p, "formulier": formulier},
+        status=400 if formulier.is_bound and formulier.errors else 200,
     )

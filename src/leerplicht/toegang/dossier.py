@@ -16,6 +16,11 @@ from django.utils import timezone
 
 from leerplicht.domein.doorstroompunt_doelgroep import in_doelgroep_doorstroompunt
 from leerplicht.domein.leerplicht import Leerplichtstatus, leerplichtstatus
+from leerplicht.domein.leerplichtfeiten import (
+    omschrijving_leerplicht,
+    tekst_kwalificatieplicht_vervallen,
+    tekst_twaalf_schooljaren,
+)
 from leerplicht.domein.verzuimmelding_route import OPEN as OPEN_MELDINGSTATUSSEN
 from leerplicht.doorstroompunt.models import Vsv
 from leerplicht.meldingen.models import Melding
@@ -28,7 +33,18 @@ from . import beleid
 from .bescherming import object_of_404
 
 #: The fields of the person shown on the dossier page (for the audit entry).
-PERSOONSVELDEN: tuple[str, ...] = ("id", "bsn", "geboortedatum", "gemeente", "startkwalificatie")
+PERSOONSVELDEN: tuple[str, ...] = (
+    "id",
+    "bsn",
+    "geboortedatum",
+    "gemeente",
+    "startkwalificatie",
+    "twaalf_schooljaren_voltooid",
+    "twaalf_schooljaren_bron",
+    "kwalificatieplicht_vervallen",
+    "kwalificatieplicht_vervallen_grond",
+    "kwalificatieplicht_vervallen_bron",
+)
 
 
 @dataclass(frozen=True)
@@ -49,19 +65,43 @@ class Dossier:
     def leerplichtstatus(self) -> Leerplichtstatus:
         p = self.persoon
         return leerplichtstatus(
-            p.geboortedatum, self.peildatum, startkwalificatie=p.startkwalificatie
+            p.geboortedatum,
+            self.peildatum,
+            startkwalificatie=p.startkwalificatie,
+            twaalf_schooljaren_voltooid=p.twaalf_schooljaren_voltooid,
+            kwalificatieplicht_vervallen=p.kwalificatieplicht_vervallen,
         )
+
+    @property
+    def leerplichtfeiten(self) -> list[str]:
+        """The recorded facts that end a leerplicht early, in Dutch with their article."""
+        p = self.persoon
+        feiten = []
+        if p.twaalf_schooljaren_voltooid is not None:
+            feiten.append(
+                tekst_twaalf_schooljaren(p.twaalf_schooljaren_voltooid, p.twaalf_schooljaren_bron)
+            )
+        if p.kwalificatieplicht_vervallen is not None:
+            feiten.append(
+                tekst_kwalificatieplicht_vervallen(
+                    p.kwalificatieplicht_vervallen,
+                    p.kwalificatieplicht_vervallen_grond,
+                    p.kwalificatieplicht_vervallen_bron,
+                )
+            )
+        return feiten
 
     @property
     def leerplicht_vandaag(self) -> str:
         """Volledig leerplichtig / kwalificatieplichtig / niet leerplichtig (with why)."""
-        status = self.leerplichtstatus
-        if status in (
-            Leerplichtstatus.VOLLEDIG_LEERPLICHTIG,
-            Leerplichtstatus.KWALIFICATIEPLICHTIG,
-        ):
-            return status.label
-        return f"niet leerplichtig ({status.label})"
+        p = self.persoon
+        return omschrijving_leerplicht(
+            p.geboortedatum,
+            self.peildatum,
+            startkwalificatie=p.startkwalificatie,
+            twaalf_schooljaren_voltooid=p.twaalf_schooljaren_voltooid,
+            kwalificatieplicht_vervallen=p.kwalificatieplicht_vervallen,
+        )
 
     @property
     def doorstroompunt_doelgroep(self) -> bool:
