@@ -83,13 +83,13 @@ def test_nooit_naar_school_geen_verlenging(lpa, kind):
 
 
 def test_te_oude_verklaring_wordt_geweigerd_en_niets_opgeslagen(lpa, kind):
-    v = met_verklaring(lpa, aanvraag(lpa, kind), datum=date(2024, 5, 29))
+    v = met_verklaring(lpa, aanvraag(lpa, kind), datum=date(2024, 5, 19))
     with pytest.raises(diensten.Regelfout) as fout:
-        toekennen(lpa, v)  # 30-08-2024: oldest valid statement 30-05-2024
+        toekennen(lpa, v)  # kennisgeving 20-08-2024: oldest valid statement 20-05-2024 (art. 7)
     assert [b.veld for b in fout.value.bezwaren] == ["verklaring_datum"]
     assert Vrijstelling.objects.get(pk=v.pk).besluit == "open"
     # One day younger: valid.
-    v = met_verklaring(lpa, Vrijstelling.objects.get(pk=v.pk), datum=date(2024, 5, 30))
+    v = met_verklaring(lpa, Vrijstelling.objects.get(pk=v.pk), datum=date(2024, 5, 20))
     toekennen(lpa, v)
 
 

@@ -73,10 +73,11 @@ def test_5a_vraagt_een_aangewezen_deskundige_en_een_recente_verklaring():
     ]
     oud = r.Aanvraag(
         "5a", date(2025, 3, 1), date(2025, 3, 1), None, date(2015, 1, 1),
-        verklaring_datum=date(2024, 12, 9), verklaring_door="psycholoog",
+        verklaring_datum=date(2024, 11, 30), verklaring_door="psycholoog",
     )  # fmt: skip
+    # Aged at the kennisgeving of 01-03-2025 (art. 7 lid 1), not at the decision.
     (bezwaar,) = r.bezwaren_tegen_toekenning(oud, date(2025, 3, 10))
-    assert "drie maanden" in bezwaar.tekst and "10-12-2024" in bezwaar.tekst
+    assert "drie maanden" in bezwaar.tekst and "01-12-2024" in bezwaar.tekst
 
 
 # --- art. 6: renewal before 1 July ------------------------------------------------------------

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from .leeftijd import leeftijd_op
 from .leerplicht import (
     Leerplichtstatus,
+    begin_volledige_leerplicht,
     einde_volledige_leerplicht,
     leerplichtstatus,
 )
@@ -26,9 +27,11 @@ from .schooljaar import Schooljaar
 #: Who may write the statement a vrijstelling rests on (art. 7 for 5 onder a, art. 9
 #: for 5 onder c).
 VERKLAARDERS: dict[str, str] = {
-    "arts": "door het college aangewezen arts (GGD-jeugdarts)",
-    "pedagoog": "pedagoog",
-    "psycholoog": "psycholoog",
+    "arts": "door het college aangewezen arts (GGD-jeugdarts), niet de behandelend arts",
+    "pedagoog": "door het college aangewezen pedagoog",
+    "psycholoog": "door het college aangewezen psycholoog",
+    #: Recorded so the statement can be refused for what it is (art. 7 lid 1).
+    "behandelend_arts": "behandelend arts (niet toegestaan, art. 7)",
     "schoolhoofd_buitenland": "hoofd van de school in het buitenland",
 }
 #: Art. 7 lid 1: for 5 onder a a designated doctor, pedagoog or psycholoog.
@@ -78,17 +81,40 @@ def maanden_eerder(datum: date, maanden: int) -> date:
     return date(jaar, maand, min(datum.day, calendar.monthrange(jaar, maand)[1]))
 
 
-def oudste_geldige_verklaringsdatum(besluitdatum: date) -> date:
-    """Art. 7 lid 1: the statement is at most three months old on the day of the decision.
+def oudste_geldige_verklaringsdatum(kennisgeving: date) -> date:
+    """Art. 7 lid 1: the statement comes with the kennisgeving and is then at most three
+    months old. Its age counts at the kennisgeving (`aangevraagd`), not at the decision:
+    the parents cannot help how long the gemeente takes to decide.
 
-    A statement dated exactly three months before the decision still counts.
+    A statement dated exactly three months before the kennisgeving still counts.
     """
-    return maanden_eerder(besluitdatum, MAXIMALE_OUDERDOM_VERKLARING_MAANDEN)
+    return maanden_eerder(kennisgeving, MAXIMALE_OUDERDOM_VERKLARING_MAANDEN)
 
 
-def verklaring_recent_genoeg(verklaring_datum: date, besluitdatum: date) -> bool:
-    """Art. 7 lid 1: not older than three months, and not dated after the decision."""
-    return oudste_geldige_verklaringsdatum(besluitdatum) <= verklaring_datum <= besluitdatum
+def verklaring_recent_genoeg(verklaring_datum: date, kennisgeving: date) -> bool:
+    """Art. 7 lid 1: at the kennisgeving not older than three months, and not dated after
+    it (the statement comes with the kennisgeving)."""
+    return oudste_geldige_verklaringsdatum(kennisgeving) <= verklaring_datum <= kennisgeving
+
+
+def verklaarder_bezwaren(verklaring_door: str | None) -> list[Bezwaar]:
+    """Art. 7 lid 1: for 5 onder a, a doctor designated by the college who is not the
+    treating doctor, or a designated pedagoog or psycholoog. The treating doctor is named
+    on purpose: it is the usual mistake, and the law rules it out."""
+    if verklaring_door in VERKLAARDERS_5A:
+        return []
+    if verklaring_door == "behandelend_arts":
+        tekst = (
+            "Een verklaring van de behandelend arts telt niet voor art. 5 onder a: nodig is "
+            "een door het college aangewezen arts die de leerling niet behandelt, of een "
+            "aangewezen pedagoog of psycholoog (art. 7 lid 1)."
+        )
+    else:
+        tekst = (
+            "Voor art. 5 onder a is een verklaring nodig van een door het college "
+            "aangewezen arts (niet de behandelend arts), pedagoog of psycholoog (art. 7 lid 1)."
+        )
+    return [Bezwaar("verklaring_door", tekst)]
 
 
 def verlengen_voor(grond: str, geldig_van: date, *, nooit_naar_school: bool = False) -> date | None:
@@ -106,6 +132,117 @@ def verlengen_voor(grond: str, geldig_van: date, *, nooit_naar_school: bool = Fa
         return None
     eerste_juli = date(geldig_van.year, 7, 1)
     return eerste_juli if eerste_juli > geldig_van else date(geldig_van.year + 1, 7, 1)
+
+
+def uiterste_einddatum(
+    grond: str, geldig_van: date, *, nooit_naar_school: bool = False
+) -> date | None:
+    """Art. 6 lid 2 en 3: the last day an art. 5 vrijstelling may run.
+
+    The parents notify every year again before 1 July, so one notification covers one
+    school year at most: the period ends on 31 July of the school year it starts in. The
+    exception is art. 5 onder a when the statement says the pupil will never be able to
+    attend a school (art. 6 lid 3): no end. Vervangende leerplicht (3a, 3b) and art. 15
+    are not art. 5 vrijstellingen: art. 6 sets no end for them (None).
+    """
+    if grond not in ARTIKEL_5 or (grond == "5a" and nooit_naar_school):
+        return None
+    return Schooljaar.van_datum(geldig_van).einde
+
+
+def einddatum_bij_toekenning(
+    grond: str, geldig_van: date, geldig_tot: date | None, *, nooit_naar_school: bool = False
+) -> date | None:
+    """The end date stored with a grant: the one asked for, or, left empty, the latest the
+    law allows (art. 6 lid 2: 31 July of the school year). Empty only when the law sets
+    no end (art. 6 lid 3, or not an art. 5 ground)."""
+    if geldig_tot is not None:
+        return geldig_tot
+    return uiterste_einddatum(grond, geldig_van, nooit_naar_school=nooit_naar_school)
+
+
+def duur_bezwaren(
+    grond: str, geldig_van: date, geldig_tot: date | None, *, nooit_naar_school: bool = False
+) -> list[Bezwaar]:
+    """Art. 6 lid 2 en 3: an art. 5 vrijstelling runs one school year at most, unless
+    (5 onder a) the statement says the pupil will never be able to attend a school."""
+    uiterst = uiterste_einddatum(grond, geldig_van, nooit_naar_school=nooit_naar_school)
+    if uiterst is None or geldig_tot is None or geldig_tot <= uiterst:
+        return []
+    uitzondering = (
+        " Alleen als de verklaring zegt dat de leerling nooit naar school zal kunnen, mag "
+        "de vrijstelling langer duren (art. 6 lid 3)."
+        if grond == "5a"
+        else ""
+    )
+    return [
+        Bezwaar(
+            "geldig_tot",
+            "Een vrijstelling op grond van art. 5 geldt hoogstens één schooljaar: "
+            f"uiterlijk tot en met {uiterst:%d-%m-%Y} (art. 6 lid 2). De ouders doen elk "
+            f"jaar vóór 1 juli opnieuw kennisgeving.{uitzondering}",
+        )
+    ]
+
+
+@dataclass(frozen=True)
+class TeLateKennisgeving:
+    """A kennisgeving after its art. 6 deadline: not a valid claim, but the team may still
+    decide on it, so this is a warning to show, never a refusal."""
+
+    kennisgeving: date
+    #: The last day the kennisgeving was on time.
+    uiterlijk: date
+    artikel: str
+    tekst: str
+
+
+def uiterste_kennisgevingsdatum(grond: str, geldig_van: date, geboortedatum: date) -> date | None:
+    """Art. 6: the last day the parents' kennisgeving of an art. 5 vrijstelling is on time.
+
+    - The vrijstelling concerns the start of leerplicht (it begins on or before
+      `begin_volledige_leerplicht`): at least one month before leerplicht starts.
+    - Otherwise (art. 6 lid 2): before 1 July preceding the school year it concerns,
+      so 30 June at the latest.
+
+    None for grounds outside art. 5 (vervangende leerplicht, art. 15): no such deadline.
+    """
+    if grond not in ARTIKEL_5:
+        return None
+    begin = begin_volledige_leerplicht(geboortedatum)
+    if geldig_van <= begin:
+        return maanden_eerder(begin, 1)
+    return date(Schooljaar.van_datum(geldig_van).beginjaar, 6, 30)
+
+
+def kennisgeving_te_laat(
+    grond: str, kennisgeving: date, geldig_van: date, geboortedatum: date
+) -> TeLateKennisgeving | None:
+    """Art. 6: a kennisgeving after `uiterste_kennisgevingsdatum`, with the Dutch text the
+    team sees (the article and the dates); None when it was on time or no deadline applies."""
+    uiterlijk = uiterste_kennisgevingsdatum(grond, geldig_van, geboortedatum)
+    if uiterlijk is None or kennisgeving <= uiterlijk:
+        return None
+    begin = begin_volledige_leerplicht(geboortedatum)
+    if geldig_van <= begin:
+        artikel = "art. 6"
+        regel = (
+            f"bij een vrijstelling vanaf het begin van de leerplicht ({begin:%d-%m-%Y}) doen "
+            f"de ouders ten minste een maand ervoor kennisgeving, uiterlijk {uiterlijk:%d-%m-%Y}"
+        )
+    else:
+        artikel = "art. 6 lid 2"
+        schooljaar = Schooljaar.van_datum(geldig_van)
+        regel = (
+            f"voor schooljaar {schooljaar.naam} doen de ouders vóór 1 juli "
+            f"{schooljaar.beginjaar} kennisgeving, uiterlijk {uiterlijk:%d-%m-%Y}"
+        )
+    tekst = (
+        f"Kennisgeving te laat ({artikel}): {regel}. De kennisgeving is van "
+        f"{kennisgeving:%d-%m-%Y}. Een te late kennisgeving is geen geldig beroep op "
+        "vrijstelling; u kunt wel een besluit nemen."
+    )
+    return TeLateKennisgeving(kennisgeving, uiterlijk, artikel, tekst)
 
 
 def volgende_periode(geldig_tot: date | None, verlengen_voor_datum: date) -> tuple[date, date]:
@@ -174,33 +311,30 @@ def periode_bezwaren(a: Aanvraag) -> list[Bezwaar]:
     return []
 
 
+def verklaringsdatum_bezwaren(verklaring_datum: date | None, kennisgeving: date) -> list[Bezwaar]:
+    """Art. 7 lid 1: the statement's date, aged at the kennisgeving."""
+    if verklaring_datum is None:
+        return [Bezwaar("verklaring_datum", "Leg de datum van de verklaring vast (art. 7 lid 1).")]
+    if verklaring_recent_genoeg(verklaring_datum, kennisgeving):
+        return []
+    oudste = oudste_geldige_verklaringsdatum(kennisgeving)
+    return [
+        Bezwaar(
+            "verklaring_datum",
+            "De verklaring hoort bij de kennisgeving en mag dan hoogstens drie maanden oud "
+            f"zijn (art. 7 lid 1): bij een kennisgeving van {kennisgeving:%d-%m-%Y} "
+            f"gedateerd tussen {oudste:%d-%m-%Y} en {kennisgeving:%d-%m-%Y}.",
+        )
+    ]
+
+
 def bezwaren_5a(a: Aanvraag, besluitdatum: date) -> list[Bezwaar]:
-    """Art. 5 onder a, art. 7: a statement of a doctor designated by the college, a
-    pedagoog or a psycholoog, at most three months old on the day of the decision."""
-    bezwaren = []
-    if a.verklaring_door not in VERKLAARDERS_5A:
-        bezwaren.append(
-            Bezwaar(
-                "verklaring_door",
-                "Voor art. 5 onder a is een verklaring nodig van een door het college "
-                "aangewezen arts, een pedagoog of een psycholoog (art. 7 lid 1).",
-            )
-        )
-    if a.verklaring_datum is None:
-        bezwaren.append(
-            Bezwaar("verklaring_datum", "Leg de datum van de verklaring vast (art. 7 lid 1).")
-        )
-    elif not verklaring_recent_genoeg(a.verklaring_datum, besluitdatum):
-        oudste = oudste_geldige_verklaringsdatum(besluitdatum)
-        bezwaren.append(
-            Bezwaar(
-                "verklaring_datum",
-                "De verklaring mag op de besluitdatum hoogstens drie maanden oud zijn "
-                f"(art. 7 lid 1): gedateerd tussen {oudste:%d-%m-%Y} en "
-                f"{besluitdatum:%d-%m-%Y}.",
-            )
-        )
-    return bezwaren
+    """Art. 5 onder a, art. 7: a statement of a designated doctor (not the treating one),
+    pedagoog or psycholoog, at most three months old at the kennisgeving (`aangevraagd`).
+    The decision date does not age it (`besluitdatum` is unused on purpose)."""
+    return verklaarder_bezwaren(a.verklaring_door) + verklaringsdatum_bezwaren(
+        a.verklaring_datum, a.aangevraagd
+    )
 
 
 def bezwaren_5b(a: Aanvraag) -> list[Bezwaar]:
@@ -292,6 +426,9 @@ def bezwaren_15(a: Aanvraag) -> list[Bezwaar]:
 def bezwaren_tegen_toekenning(a: Aanvraag, besluitdatum: date) -> list[Bezwaar]:
     """Every rule a grant on this ground must meet; empty: it may be granted."""
     bezwaren = periode_bezwaren(a)
+    bezwaren += duur_bezwaren(
+        a.grond, a.geldig_van, a.geldig_tot, nooit_naar_school=a.nooit_naar_school
+    )
     if a.grond == "5a":
         bezwaren += bezwaren_5a(a, besluitdatum)
     elif a.grond == "5b":
@@ -327,10 +464,52 @@ def bezwaren_verlofsoort(soort: str) -> list[Bezwaar]:
     return []
 
 
-def beslist_de_leerplichtambtenaar(aantal_schooldagen: int) -> bool:
-    """Art. 14 lid 1 en 3: more than 10 school days: the LPA of the woongemeente; up to
-    10: the school head."""
-    return aantal_schooldagen > MAXIMUM_SCHOOLLEIDER_SCHOOLDAGEN
+def beslist_de_leerplichtambtenaar(aantal_schooldagen: int, al_verleend: int = 0) -> bool:
+    """Art. 14 lid 1 en 3: the school head grants at most 10 school days per school year
+    for the same pupil, all requests together. A request that brings the year over 10
+    days (`al_verleend` by the school head this school year + `aantal_schooldagen` asked)
+    is the leerplichtambtenaar's of the woongemeente; up to 10 the school head's."""
+    return al_verleend + aantal_schooldagen > MAXIMUM_SCHOOLLEIDER_SCHOOLDAGEN
+
+
+def al_verleend_bezwaren(
+    al_verleend: int, peildatum: date | None, bron: str, aangevraagd: date
+) -> list[Bezwaar]:
+    """The days the school head already granted this school year are a fact the routing
+    rests on (art. 14 lid 1), so they need the date they were known on and where they
+    come from; and the head cannot have granted more than 10."""
+    if al_verleend == 0:
+        return []
+    bezwaren = []
+    if al_verleend > MAXIMUM_SCHOOLLEIDER_SCHOOLDAGEN:
+        bezwaren.append(
+            Bezwaar(
+                "al_verleend_schooldagen",
+                "De directeur van de school verleent hoogstens 10 schooldagen per schooljaar "
+                "(art. 14 lid 1).",
+            )
+        )
+    if peildatum is None:
+        bezwaren.append(
+            Bezwaar(
+                "al_verleend_peildatum",
+                "Leg vast op welke datum bekend was hoeveel dagen de directeur al verleende "
+                "(art. 14 lid 1).",
+            )
+        )
+    elif peildatum > aangevraagd:
+        bezwaren.append(
+            Bezwaar("al_verleend_peildatum", "Deze datum ligt na de datum van de aanvraag.")
+        )
+    if not bron.strip():
+        bezwaren.append(
+            Bezwaar(
+                "al_verleend_bron",
+                "Leg vast waar het aantal al verleende dagen vandaan komt, bijvoorbeeld de "
+                "opgave van de directeur (art. 14 lid 1).",
+            )
+        )
+    return bezwaren
 
 
 def weekdagen(van: date, tot: date) -> int:
@@ -345,9 +524,18 @@ def weekdagen(van: date, tot: date) -> int:
 
 
 def bezwaren_verlofaanvraag(
-    soort: str, van: date, tot: date, aantal_schooldagen: int
+    soort: str,
+    van: date,
+    tot: date,
+    aantal_schooldagen: int,
+    *,
+    al_verleend: int = 0,
+    al_verleend_peildatum: date | None = None,
+    al_verleend_bron: str = "",
+    aangevraagd: date | None = None,
 ) -> list[Bezwaar]:
-    """What makes a request for verlof one the leerplichtambtenaar handles (art. 14)."""
+    """What makes a request for verlof one the leerplichtambtenaar handles (art. 14):
+    counted per school year, the days the school head already granted included."""
     bezwaren = bezwaren_verlofsoort(soort)
     if bezwaren:
         return bezwaren
@@ -361,29 +549,43 @@ def bezwaren_verlofaanvraag(
                 f"{weekdagen(van, tot)} schooldagen.",
             )
         ]
-    if not beslist_de_leerplichtambtenaar(aantal_schooldagen):
+    bezwaren = al_verleend_bezwaren(
+        al_verleend, al_verleend_peildatum, al_verleend_bron, aangevraagd or van
+    )
+    if bezwaren:
+        return bezwaren
+    if not beslist_de_leerplichtambtenaar(aantal_schooldagen, al_verleend):
         return [
             Bezwaar(
-                "aantal_schooldagen",
-                "Verlof wegens gewichtige omstandigheden van ten hoogste 10 schooldagen "
-                "beslist de directeur van de school (art. 14 lid 1). Verwijs de ouders "
-                "naar de school.",
+                "aantal_schooldagen", tekst_schoolleider_beslist(aantal_schooldagen, al_verleend)
             )
         ]
     return []
 
 
+def tekst_schoolleider_beslist(aantal_schooldagen: int, al_verleend: int) -> str:
+    """Art. 14 lid 1: why the school head decides, with the count of the school year."""
+    totaal = al_verleend + aantal_schooldagen
+    return (
+        "Verlof wegens gewichtige omstandigheden van ten hoogste 10 schooldagen per "
+        "schooljaar, alle aanvragen samen, beslist de directeur van de school (art. 14 lid 1). "
+        f"Dit schooljaar: {al_verleend} al verleend + {aantal_schooldagen} gevraagd = "
+        f"{totaal}. Verwijs de ouders naar de school."
+    )
+
+
 def bezwaren_verlofbesluit(
-    aantal_schooldagen: int, schoolleider_gehoord_op: date | None
+    aantal_schooldagen: int, schoolleider_gehoord_op: date | None, al_verleend: int = 0
 ) -> list[Bezwaar]:
-    """Art. 14 lid 3: the LPA decides on more than 10 days after hearing the school head."""
+    """Art. 14 lid 3: the LPA decides when the school year comes to more than 10 days,
+    after hearing the school head."""
     bezwaren = []
-    if not beslist_de_leerplichtambtenaar(aantal_schooldagen):
+    if not beslist_de_leerplichtambtenaar(aantal_schooldagen, al_verleend):
         bezwaren.append(
             Bezwaar(
                 "aantal_schooldagen",
-                "Over ten hoogste 10 schooldagen beslist de directeur van de school "
-                "(art. 14 lid 1), niet de leerplichtambtenaar.",
+                "Over ten hoogste 10 schooldagen per schooljaar beslist de directeur van de "
+                "school (art. 14 lid 1), niet de leerplichtambtenaar.",
             )
         )
     if schoolleider_gehoord_op is None:

@@ -25,9 +25,14 @@ from leerplicht.domein.vrijstellingsregels import (
     VRIJ_VAN_SCHOOLBEZOEK,
     Aanvraag,
     Bezwaar,
+    TeLateKennisgeving,
     bezwaren_tegen_toekenning,
     bezwaren_verlofaanvraag,
     bezwaren_verlofbesluit,
+    duur_bezwaren,
+    einddatum_bij_toekenning,
+    kennisgeving_te_laat,
+    verklaarder_bezwaren,
     verlengen_voor,
     volgende_periode,
 )
@@ -118,11 +123,18 @@ def registreer_vrijstelling(
     geldig_van: date,
     geldig_tot: date | None = None,
 ) -> Vrijstelling:
-    """A request for a vrijstelling or vervangende leerplicht (besluit "open")."""
+    """A request for a vrijstelling or vervangende leerplicht (besluit "open").
+
+    A period longer than art. 6 lid 2 allows is refused here already, except for 5 onder
+    a: its statement (recorded later) may say the pupil will never attend (art. 6 lid 3).
+    """
     _vereist(gebruiker, Handeling.VRIJSTELLING_REGISTREREN)
     _vereist_schrijfbereik(gebruiker, persoon, gemeente)
     if geldig_tot is not None and geldig_tot < geldig_van:
         raise Regelfout([Bezwaar("geldig_tot", "De einddatum ligt vóór de begindatum.")])
+    bezwaren = duur_bezwaren(grond, geldig_van, geldig_tot, nooit_naar_school=grond == "5a")
+    if bezwaren:
+        raise Regelfout(bezwaren)
     return Vrijstelling.objects.create(
         id=_nieuw_id(aangevraagd),
         persoon=persoon,
@@ -148,14 +160,30 @@ def registreer_verlof(
     reden: str = "",
     school: School | None = None,
     schoolleider_gehoord_op: date | None = None,
+    al_verleend_schooldagen: int = 0,
+    al_verleend_peildatum: date | None = None,
+    al_verleend_bron: str = "",
 ) -> Verlofaanvraag:
-    """A request for verlof wegens gewichtige omstandigheden of more than 10 school days.
+    """A request for verlof wegens gewichtige omstandigheden that brings the school year
+    over 10 school days: `al_verleend_schooldagen` the school head already granted this
+    school year plus `aantal_schooldagen` asked (art. 14 lid 1 en 3).
 
-    Vakantieverlof and up to 10 days are refused with a message pointing to the school.
+    Vakantieverlof and a school year of up to 10 days are refused with a message pointing
+    to the school.
     """
     _vereist(gebruiker, Handeling.VRIJSTELLING_REGISTREREN)
     _vereist_schrijfbereik(gebruiker, persoon, gemeente)
-    bezwaren = bezwaren_verlofaanvraag(soort, van, tot, aantal_schooldagen)
+    bron = al_verleend_bron.strip()
+    bezwaren = bezwaren_verlofaanvraag(
+        soort,
+        van,
+        tot,
+        aantal_schooldagen,
+        al_verleend=al_verleend_schooldagen,
+        al_verleend_peildatum=al_verleend_peildatum,
+        al_verleend_bron=bron,
+        aangevraagd=aangevraagd,
+    )
     if bezwaren:
         raise Regelfout(bezwaren)
     return Verlofaanvraag.objects.create(
@@ -167,6 +195,9 @@ def registreer_verlof(
         van=van,
         tot=tot,
         aantal_schooldagen=aantal_schooldagen,
+        al_verleend_schooldagen=al_verleend_schooldagen,
+        al_verleend_peildatum=al_verleend_peildatum if al_verleend_schooldagen else None,
+        al_verleend_bron=bron if al_verleend_schooldagen else "",
         reden=reden,
         schoolleider_gehoord_op=schoolleider_gehoord_op,
     )
@@ -199,6 +230,8 @@ def leg_verklaring_vast(
         raise Regelfout(
             [Bezwaar("verklaring_datum", "De datum van de verklaring ligt in de toekomst.")]
         )
+    if vrijstelling.grond == "5a" and (bezwaren := verklaarder_bezwaren(door)):
+        raise Regelfout(bezwaren)  # art. 7 lid 1: not the treating doctor
     if bestand is not None:
         if bestand.mediatype not in TOEGESTANE_MEDIATYPES:
             raise Regelfout([Bezwaar("bestand", "Lever de verklaring aan als PDF, JPEG of PNG.")])
@@ -249,6 +282,12 @@ def aanvraag_van(v: Vrijstelling, **anders) -> Aanvraag:
     return Aanvraag(**velden)
 
 
+def te_late_kennisgeving(v: Vrijstelling) -> TeLateKennisgeving | None:
+    """Art. 6: was the kennisgeving (`aangevraagd`) of this request late? A warning for
+    the page, the list and the decision; never a reason to refuse by itself."""
+    return kennisgeving_te_laat(v.grond, v.aangevraagd, v.geldig_van, v.persoon.geboortedatum)
+
+
 @dataclass(frozen=True)
 class Besluituitkomst:
     vrijstelling: Vrijstelling
@@ -258,6 +297,8 @@ class Besluituitkomst:
     brief: Document | None
     #: The file for Mijn DUO (None when not registered; see the log).
     duo_bestand: object | None
+    #: What the team decided despite (Dutch, with the article): a late kennisgeving.
+    waarschuwingen: tuple[str, ...] = ()
 
 
 def besluit_vrijstelling(
@@ -304,6 +345,13 @@ def besluit_vrijstelling(
     }
     if besluit == "toegekend":
         bezwaren += bezwaren_tegen_toekenning(aanvraag_van(vrijstelling, **velden), besluitdatum)
+        # Art. 6 lid 2: an empty end is the end of the school year, stored as such.
+        velden["geldig_tot"] = einddatum_bij_toekenning(
+            vrijstelling.grond,
+            velden["geldig_van"],
+            velden["geldig_tot"],
+            nooit_naar_school=vrijstelling.nooit_naar_school,
+        )
     if bezwaren:
         raise Regelfout(bezwaren)
     with transaction.atomic():
@@ -328,14 +376,18 @@ def besluit_vrijstelling(
         ingetrokken = trek_meldingen_in(v) if besluit == "toegekend" else []
     duo = registreer_bij_duo([v], "registreren") if besluit == "toegekend" else None
     document = _beschikking(gebruiker, v, brief)
-    return Besluituitkomst(v, ingetrokken, document, duo)
+    te_laat = te_late_kennisgeving(v)
+    return Besluituitkomst(v, ingetrokken, document, duo, (te_laat.tekst,) if te_laat else ())
 
 
 def trek_in(
     gebruiker, vrijstelling: Vrijstelling, *, versie: int, per: date, motivering: str
 ) -> Vrijstelling:
     """Withdraw a granted vrijstelling from `per` on (e.g. the pupil goes back to school):
-    besluit "ingetrokken", the period ends the day before, and DUO is told."""
+    besluit "ingetrokken", the period ends the day before, and DUO is told.
+
+    The withdrawal is stored as its own fact (`ingetrokken_per`); `besluitdatum` stays the
+    date of the grant, so the grant keeps counting in the figures of that year."""
     _vereist(gebruiker, Handeling.VRIJSTELLING_BESLUITEN)
     bezwaren = []
     if vrijstelling.besluit != "toegekend":
@@ -355,6 +407,7 @@ def trek_in(
             vrijstelling.pk,
             versie,
             besluit="ingetrokken",
+            ingetrokken_per=per,
             geldig_tot=per - timedelta(days=1),
             verlengen_voor=None,
             motivering=f"{eerder}Ingetrokken per {per:%d-%m-%Y}: {motivering.strip()}",
@@ -403,9 +456,12 @@ def besluit_verlof(
     schoolleider_gehoord_op: date | None,
     brief: Mapping[str, str] | None = None,
 ) -> Verlofaanvraag:
-    """Art. 14 lid 3: the LPA decides on more than 10 days after hearing the school head."""
+    """Art. 14 lid 3: the LPA decides when the school year comes to more than 10 days,
+    after hearing the school head."""
     _vereist(gebruiker, Handeling.VRIJSTELLING_BESLUITEN)
-    bezwaren = bezwaren_verlofbesluit(aanvraag.aantal_schooldagen, schoolleider_gehoord_op)
+    bezwaren = bezwaren_verlofbesluit(
+        aanvraag.aantal_schooldagen, schoolleider_gehoord_op, aanvraag.al_verleend_schooldagen
+    )
     if besluit not in ("toegekend", "afgewezen"):
         bezwaren.append(Bezwaar("besluit", "Kies toekennen of afwijzen."))
     if not motivering.strip():

@@ -141,7 +141,11 @@ class VrijstellingAanvraagformulier(Persoonformulier):
     aangevraagd = datumveld("Datum van de aanvraag")
     geldig_van = datumveld("Gevraagd vanaf")
     geldig_tot = datumveld(
-        "Gevraagd tot en met", verplicht=False, hulp="Leeg: tot het einde van het schooljaar."
+        "Gevraagd tot en met",
+        verplicht=False,
+        hulp="Leeg: tot het einde van het schooljaar (31 juli). Een vrijstelling op grond "
+        "van art. 5 geldt hoogstens één schooljaar (art. 6 lid 2), behalve art. 5 onder a "
+        "als de leerling nooit naar school zal kunnen (art. 6 lid 3).",
     )
 
 
@@ -149,7 +153,7 @@ class Verklaringformulier(Versieformulier):
     verklaring_datum = datumveld("Datum van de verklaring")
     verklaring_door = keuzeveld("Verklaring van", VERKLAARDERS.items())
     nooit_naar_school = forms.BooleanField(
-        label="De verklaring zegt dat de leerling nooit naar school zal kunnen (art. 7 lid 2)",
+        label="De verklaring zegt dat de leerling nooit naar school zal kunnen (art. 6 lid 3)",
         required=False,
         widget=forms.CheckboxInput(attrs=VINKJE),
     )
@@ -172,7 +176,13 @@ class Besluitformulier(Briefvelden, Versieformulier):
     )
     besluitdatum = datumveld("Besluitdatum")
     geldig_van = datumveld("Geldig vanaf")
-    geldig_tot = datumveld("Geldig tot en met", verplicht=False)
+    geldig_tot = datumveld(
+        "Geldig tot en met",
+        verplicht=False,
+        hulp="Leeg bij art. 5: tot en met 31 juli van het schooljaar (art. 6 lid 2); zonder "
+        "einde alleen bij art. 5 onder a als de leerling nooit naar school zal kunnen "
+        "(art. 6 lid 3).",
+    )
     richting_vorig_jaar = forms.ChoiceField(
         label="Bezocht de leerling het vorige jaar een school van deze richting? (art. 8)",
         choices=JA_NEE_ONBEKEND,
@@ -218,7 +228,8 @@ class VerlofAanvraagformulier(Persoonformulier):
         label="Aantal schooldagen",
         min_value=1,
         max_value=366,
-        help_text="Meer dan 10: daarover beslist de leerplichtambtenaar (art. 14 lid 3).",
+        help_text="Samen met wat de directeur dit schooljaar al verleende meer dan 10: "
+        "daarover beslist de leerplichtambtenaar (art. 14 lid 3).",
         widget=forms.NumberInput(attrs=TEKSTVAK),
         error_messages={
             "required": "Vul het aantal schooldagen in.",
@@ -227,10 +238,37 @@ class VerlofAanvraagformulier(Persoonformulier):
             "max_value": "Aantal schooldagen: hoogstens 366.",
         },
     )
+    al_verleend_schooldagen = forms.IntegerField(
+        label="Al verleend door de directeur dit schooljaar (schooldagen)",
+        min_value=0,
+        max_value=10,
+        initial=0,
+        required=False,
+        help_text="De directeur verleent hoogstens 10 schooldagen per schooljaar, alle "
+        "aanvragen samen (art. 14 lid 1).",
+        widget=forms.NumberInput(attrs=TEKSTVAK),
+        error_messages={
+            "invalid": "Al verleend: vul een heel getal in.",
+            "min_value": "Al verleend: minstens 0.",
+            "max_value": "Al verleend: de directeur verleent hoogstens 10 schooldagen per "
+            "schooljaar (art. 14 lid 1).",
+        },
+    )
+    al_verleend_peildatum = datumveld(
+        "Al verleend: bekend op", verplicht=False, hulp="Nodig als er al dagen zijn verleend."
+    )
+    al_verleend_bron = tekstveld(
+        "Al verleend: bron",
+        verplicht=False,
+        hulp="Bijvoorbeeld: opgave van de directeur, telefonisch.",
+    )
     reden = tekstveld("Gewichtige omstandigheden", lang=True)
     schoolleider_gehoord_op = datumveld(
         "Directeur van de school gehoord op", verplicht=False, hulp="Leeg: nog niet gehoord."
     )
+
+    def clean_al_verleend_schooldagen(self) -> int:
+        return self.cleaned_data.get("al_verleend_schooldagen") or 0
 
 
 class VerlofBesluitformulier(Briefvelden, Versieformulier):

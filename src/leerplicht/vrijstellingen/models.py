@@ -7,7 +7,7 @@ inserts rows without them. GGM names: "Vrijstelling", "Verlofaanvraag".
 """
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Value
 
 from leerplicht.codeveld import code_check, keuzes
 from leerplicht.domein import codes
@@ -21,6 +21,14 @@ VERLOF_BESLUITEN: dict[str, str] = {
     "toegekend": "toegekend",
     "afgewezen": "afgewezen",
 }
+
+
+def toegekend_in_besluitjaar() -> Q:
+    """The rows that were granted on their `besluitdatum`: still granted, or granted and
+    withdrawn later. A year's figures count the decisions taken in that year; a later
+    withdrawal must not change a year already reported (the Leerplichttelling goes to OCW
+    in October, after the year closed)."""
+    return Q(besluit="toegekend") | Q(besluit="ingetrokken", ingetrokken_per__isnull=False)
 
 
 class Vrijstelling(models.Model):
@@ -59,6 +67,11 @@ class Vrijstelling(models.Model):
     vorige = models.OneToOneField(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="verlenging"
     )
+    #: A grant withdrawn here (`diensten.trek_in`): the first day without vrijstelling.
+    #: The withdrawal is a new fact with its own date; `besluit` becomes "ingetrokken" but
+    #: `besluitdatum` stays the date of the grant, which keeps counting in the figures of
+    #: its decision year (`toegekend_in_besluitjaar`). Empty for an imported "ingetrokken".
+    ingetrokken_per = models.DateField("ingetrokken per", null=True, blank=True)
     #: When the last registration/change went to DUO's vrijstellingenregister.
     duo_geregistreerd_op = models.DateTimeField(null=True, blank=True)
     #: Optimistic locking: raised on every change through the services.
@@ -86,9 +99,10 @@ class Vrijstelling(models.Model):
 
 
 class Verlofaanvraag(models.Model):
-    """A request for verlof wegens gewichtige omstandigheden of more than 10 school days,
-    decided by the leerplichtambtenaar of the woongemeente after hearing the school head
-    (art. 14 lid 3). Vakantieverlof never comes here (art. 13a: the school head's)."""
+    """A request for verlof wegens gewichtige omstandigheden that brings the school year
+    over 10 school days (the school head's earlier grants included), decided by the
+    leerplichtambtenaar of the woongemeente after hearing the school head (art. 14 lid 3).
+    Vakantieverlof never comes here (art. 13a: the school head's)."""
 
     persoon = models.ForeignKey(Persoon, on_delete=models.CASCADE, related_name="verlofaanvragen")
     #: The woongemeente, whose leerplichtambtenaar decides.
@@ -103,6 +117,16 @@ class Verlofaanvraag(models.Model):
     van = models.DateField()
     tot = models.DateField("tot en met")
     aantal_schooldagen = models.PositiveIntegerField()
+    #: Art. 14 lid 1 counts per school year, all requests together: the school days the
+    #: school head already granted this pupil this school year. A fact the routing rests
+    #: on, so with the date it was known on and its source (e.g. the head's statement).
+    al_verleend_schooldagen = models.PositiveIntegerField(
+        "al verleend door de directeur (schooldagen)", default=0, db_default=0
+    )
+    al_verleend_peildatum = models.DateField("al verleend, bekend op", null=True, blank=True)
+    al_verleend_bron = models.CharField(
+        "al verleend, bron", max_length=200, blank=True, default="", db_default=""
+    )
     #: The circumstances (free text; may hold family or health details).
     reden = models.TextField(blank=True, db_default="")
     #: The day the school head was heard (art. 14 lid 3); empty: not yet.
@@ -138,9 +162,16 @@ class Verlofaanvraag(models.Model):
                 condition=Q(besluit="open") | Q(schoolleider_gehoord_op__isnull=False),
                 name="verlof_besluit_na_horen_schoolleider",
             ),
-            # Art. 14 lid 1: up to 10 days is the school head's.
+            # Art. 14 lid 1: up to 10 days per school year, all requests together, is the
+            # school head's; the LPA's when the days already granted and asked exceed 10.
             models.CheckConstraint(
-                condition=Q(aantal_schooldagen__gt=10), name="verlof_meer_dan_tien_dagen"
+                condition=Q(aantal_schooldagen__gt=Value(10) - F("al_verleend_schooldagen")),
+                name="verlof_meer_dan_tien_dagen_per_schooljaar",
+            ),
+            models.CheckConstraint(
+                condition=Q(al_verleend_schooldagen=0)
+                | (Q(al_verleend_peildatum__isnull=False) & ~Q(al_verleend_bron="")),
+                name="verlof_al_verleend_met_datum_en_bron",
             ),
         ]
 

@@ -45,7 +45,8 @@ VELDEN_VRIJSTELLING = [
     "plan_van_aanpak", "motivering", "verlengen_voor", "documenten",
 ]  # fmt: skip
 VELDEN_VERLOF = [
-    "soort", "school", "aangevraagd", "van", "tot", "aantal_schooldagen", "reden",
+    "soort", "school", "aangevraagd", "van", "tot", "aantal_schooldagen",
+    "al_verleend_schooldagen", "al_verleend_peildatum", "al_verleend_bron", "reden",
     "schoolleider_gehoord_op", "besluit", "besluitdatum", "motivering",
 ]  # fmt: skip
 
@@ -82,10 +83,15 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         verlof = verlof.filter(gemeente_id=gekozen)
     vrijstellingen = vrijstellingen.select_related("gemeente")
     eerste, laatste = venster_eindigt_binnenkort(vandaag)
-    open_aanvragen = list(vrijstellingen.filter(besluit="open").order_by("aangevraagd", "pk"))
+    open_aanvragen = list(
+        vrijstellingen.filter(besluit="open")
+        .select_related("persoon")
+        .order_by("aangevraagd", "pk")
+    )
     for v in open_aanvragen:
         v.termijn = beslistermijn(v.grond, v.aangevraagd)
         v.termijn_verstreken = v.termijn is not None and v.termijn < vandaag
+        v.te_laat = diensten.te_late_kennisgeving(v)  # art. 6: a warning, not a refusal
     lijsten = {
         "open_aanvragen": open_aanvragen,
         "eindigt_binnenkort": list(
@@ -203,6 +209,8 @@ def _voer_uit(request: HttpRequest, actie: str, v: Vrijstelling, formulier) -> s
             brief=formulier.briefgegevens(),
         )
         tekst = f"Het besluit is vastgelegd: {uitkomst.vrijstelling.get_besluit_display()}."
+        for waarschuwing in uitkomst.waarschuwingen:
+            tekst += f" Let op: {waarschuwing}"
         if uitkomst.ingetrokken_meldingen:
             tekst += f" Ingetrokken meldingen: {', '.join(uitkomst.ingetrokken_meldingen)}."
         if uitkomst.vrijstelling.besluit == "toegekend" and uitkomst.duo_bestand is None:
@@ -266,9 +274,10 @@ def vrijstelling(request: HttpRequest, vrijstelling_id: str) -> HttpResponse:
             "conflicttekst": diensten.CONFLICTTEKST,
             "documenten": documenten,
             "termijn": beslistermijn(v.grond, v.aangevraagd),
+            "te_laat": diensten.te_late_kennisgeving(v),
             "vervangend": v.grond in VERVANGENDE_LEERPLICHT,
             "met_verklaring": v.grond in ("5a", "5c"),
-            "oudste_verklaring": oudste_geldige_verklaringsdatum(vandaag),
+            "oudste_verklaring": oudste_geldige_verklaringsdatum(v.aangevraagd),
             "verlenging": beleid.zichtbaar(request.user, Vrijstelling).filter(vorige=v).first(),
             "mag_besluiten": beleid.mag(request.user, Handeling.VRIJSTELLING_BESLUITEN),
         },
@@ -371,6 +380,9 @@ def verlof_nieuw(request: HttpRequest) -> HttpResponse:
                         reden=d["reden"],
                         school=school,
                         schoolleider_gehoord_op=d["schoolleider_gehoord_op"],
+                        al_verleend_schooldagen=d["al_verleend_schooldagen"],
+                        al_verleend_peildatum=d["al_verleend_peildatum"],
+                        al_verleend_bron=d["al_verleend_bron"],
                     )
                 except diensten.Regelfout as fout:
                     formulier.neem_bezwaren_over(fout)

@@ -3,8 +3,8 @@
 Rows that count persons (verzuim) put each person in the group of their first
 such melding in the year (earliest datum, then lowest meldingsnummer), so a
 row's groups add up to its totaal. Interventies take the onderwijssoort of
-their werkproces (at `geopend`); vrijstellingen at `besluitdatum`; thuiszitter
-periods at `van`.
+their werkproces (at `geopend`); vrijstellingen at `besluitdatum` (a grant withdrawn
+later still counts in its decision year); thuiszitter periods at `van`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from django.db.models.functions import RowNumber
 from leerplicht.domein.codes import PROCES_VERBAAL_VERZUIM, VRIJSTELLING_GRONDEN
 from leerplicht.meldingen.models import Melding
 from leerplicht.thuiszitters.models import Thuiszitter
-from leerplicht.vrijstellingen.models import Vrijstelling
+from leerplicht.vrijstellingen.models import Vrijstelling, toegekend_in_besluitjaar
 from leerplicht.werkprocessen.models import Interventie
 
 from ..context import Rapportcontext
@@ -85,8 +85,11 @@ def bereken(ctx: Rapportcontext) -> dict[str, dict]:
 
     vrijstellingen = verdeel(
         tel(
+            # Granted in the year, also when withdrawn later (figures.md: decisions of Y).
             Vrijstelling.objects.filter(
-                gemeente__in=ctx.gemeenten, besluit="toegekend", **ctx.in_jaar("besluitdatum")
+                toegekend_in_besluitjaar(),
+                gemeente__in=ctx.gemeenten,
+                **ctx.in_jaar("besluitdatum"),
             ).annotate(os=onderwijssoort_op("persoon", "besluitdatum")),
             "gemeente_id",
             "grond",
