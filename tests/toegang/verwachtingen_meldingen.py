@@ -71,6 +71,18 @@ def _route(w: Wereld) -> list[Geval]:
     return gevallen
 
 
+def _te_laat_per_school(w: Wereld) -> list[Geval]:
+    pad = "/meldingen/te-laat-per-school/"
+    return [
+        Geval(Verzoek("get", pad), alleen(VERWERKEN)),
+        Geval(Verzoek("get", f"{pad}?schooljaar=2024-2025"), alleen(VERWERKEN)),
+        Geval(
+            Verzoek("get", f"{pad}?schooljaar=onzin", omschrijving="ongeldig"), alleen(VERWERKEN)
+        ),
+        Geval(Verzoek("post", pad, {}, "post"), iedereen(405)),
+    ]
+
+
 def _toewijzing(w: Wereld) -> list[Geval]:
     return [
         Geval(Verzoek("get", "/meldingen/toewijzing/"), alleen(TEAM)),
@@ -117,6 +129,7 @@ VERWACHTINGEN: dict[str, Callable[[Wereld], list[Geval]]] = {
     "meldingen:wachtrij": _wachtrij,
     "meldingen:nieuw": _formulier("/meldingen/nieuw/"),
     "meldingen:upload": _formulier("/meldingen/upload/"),
+    "meldingen:te_laat_per_school": _te_laat_per_school,
     "meldingen:melding": _detail,
     "meldingen:melding_route": _route,
     "meldingen:toewijzing": _toewijzing,

@@ -36,14 +36,15 @@ def pv(tegen: str, geboren: date, op: date, verzuim: str = "relatief") -> list[s
 
 def test_proces_verbaal_tegen_elfjarige_geweigerd_met_de_zin_van_de_wet():
     assert pv("jongere", date(2013, 6, 1), date(2025, 3, 3)) == [
-        "Een proces-verbaal tegen de jongere kan pas vanaf 12 jaar; de leerling is op "
-        "3 maart 2025 11 jaar."
+        "Een proces-verbaal tegen de jongere kan pas vanaf 12 jaar (art. 22 lid 3 "
+        "Leerplichtwet); de leerling is op 3 maart 2025 11 jaar."
     ]
 
 
 def test_halt_onder_twaalf_geweigerd():
     assert fouten(soort="halt", datum=date(2025, 3, 3), geboortedatum=date(2013, 6, 1)) == [
-        "Een Halt-verwijzing kan pas vanaf 12 jaar; de leerling is op 3 maart 2025 11 jaar."
+        "Een Halt-verwijzing kan pas vanaf 12 jaar (art. 77e Wetboek van Strafrecht); "
+        "de leerling is op 3 maart 2025 11 jaar."
     ]
 
 

@@ -117,8 +117,8 @@ def test_proces_verbaal_tegen_elfjarige_geweigerd(zaak: Zaak):
     antwoord = zaak.lpa.post(zaak.url("interventie"), data)
     assert antwoord.status_code == 400
     verwacht = (
-        "Een proces-verbaal tegen de jongere kan pas vanaf 12 jaar; de leerling is op "
-        f"{datum_tekst(vandaag())} 11 jaar."
+        "Een proces-verbaal tegen de jongere kan pas vanaf 12 jaar (art. 22 lid 3 "
+        f"Leerplichtwet); de leerling is op {datum_tekst(vandaag())} 11 jaar."
     )
     tekst = html(antwoord)
     assert verwacht in tekst

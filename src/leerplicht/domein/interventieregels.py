@@ -6,6 +6,11 @@ or None. `controleer_interventie` runs all of them. Pure Python: the casework se
 (werkprocessen.diensten) ask here before they save, forms show the messages.
 
 Ages follow `domein.leeftijd` (29 February turns a year older on 1 March).
+
+A proces-verbaal is about verzuim that happened earlier, often months earlier: the
+leerplicht and the age of 12 are judged on that verzuim (`verzuim_van`/`verzuim_tot`),
+not on the day the PV is drawn up (domain.md, MAS route 4). Without a period the PV
+date stands in for it, as before.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from .leerplicht import is_leer_of_kwalificatieplichtig, leerplichtstatus
 
 #: Halt schoolverzuim is for pupils of 12 and older (MAS, route 2).
 HALT_VANAF = 12
+#: ... and for minors only: the Halt-afdoening is for 12 to 17 year olds (art. 77e Sr).
+HALT_TOT = 18
 #: Criminal responsibility starts at 12: a proces-verbaal against the pupil (art. 22 lid 3).
 PV_JONGERE_VANAF = 12
 #: Leer- and kwalificatieplicht end at 18 (art. 4a): no proces-verbaal after that.
@@ -54,10 +61,33 @@ class Interventiegegevens:
     om_beslist_op: date | None = None
     zittingsdatum: date | None = None
     startkwalificatie: date | None = None
+    #: A proces-verbaal: the period of the verzuim it is about (one day: van only).
+    verzuim_van: date | None = None
+    verzuim_tot: date | None = None
 
 
-def leeftijd_tekst(g: Interventiegegevens) -> str:
-    return f"op {datum_tekst(g.datum)} {_jaar(leeftijd_op(g.geboortedatum, g.datum))}"
+def leeftijd_tekst(g: Interventiegegevens, op: date | None = None) -> str:
+    op = op or g.datum
+    return f"op {datum_tekst(op)} {_jaar(leeftijd_op(g.geboortedatum, op))}"
+
+
+def verzuimperiode(g: Interventiegegevens) -> tuple[date, date]:
+    """First and last day of the verzuim the interventie is about: the period given, one
+    day when only `verzuim_van` is given, else the date of the interventie itself."""
+    van = g.verzuim_van or g.verzuim_tot or g.datum
+    return van, g.verzuim_tot or van
+
+
+def _heeft_periode(g: Interventiegegevens) -> bool:
+    return g.verzuim_van is not None or g.verzuim_tot is not None
+
+
+def _was_of_is(g: Interventiegegevens, op: date) -> str:
+    """How old the pupil was on the last day of the verzuim, or is on the PV date."""
+    if _heeft_periode(g):
+        jaar = _jaar(leeftijd_op(g.geboortedatum, op))
+        return f"de leerling was op de laatste dag van het verzuim ({datum_tekst(op)}) {jaar}"
+    return f"de leerling is {leeftijd_tekst(g, op)}"
 
 
 # --- the rules ---------------------------------------------------------------------------
@@ -68,8 +98,22 @@ def halt_vanaf_twaalf(g: Interventiegegevens) -> str | None:
     route 2; Halt's own criterion for schoolverzuim)."""
     if g.soort == HALT and leeftijd_op(g.geboortedatum, g.datum) < HALT_VANAF:
         return (
-            f"Een Halt-verwijzing kan pas vanaf {HALT_VANAF} jaar; "
-            f"de leerling is {leeftijd_tekst(g)}."
+            f"Een Halt-verwijzing kan pas vanaf {HALT_VANAF} jaar (art. 77e Wetboek van "
+            f"Strafrecht); de leerling is {leeftijd_tekst(g)}."
+        )
+    return None
+
+
+def halt_tot_achttien(g: Interventiegegevens) -> str | None:
+    """Art. 77e Wetboek van Strafrecht: the Halt-afdoening is for minors, so a
+    Halt-verwijzing is for 12 to 17 year olds; from the 18th birthday it is refused
+    (domain.md MAS route 2 gives the lower bound, "12 and older"). Judged on the date
+    of the verwijzing, like the lower bound: Halt works with the jongere from then on."""
+    if g.soort == HALT and leeftijd_op(g.geboortedatum, g.datum) >= HALT_TOT:
+        return (
+            f"Een Halt-verwijzing kan alleen tot {HALT_TOT} jaar: Halt is voor minderjarigen "
+            f"van {HALT_VANAF} tot en met {HALT_TOT - 1} jaar (art. 77e Wetboek van "
+            f"Strafrecht); de leerling is {leeftijd_tekst(g)}."
         )
     return None
 
@@ -91,32 +135,71 @@ def proces_verbaal_zegt_welk_verzuim(g: Interventiegegevens) -> str | None:
 
 
 def proces_verbaal_jongere_vanaf_twaalf(g: Interventiegegevens) -> str | None:
-    """Art. 22 lid 3 Leerplichtwet: the pupil is prosecuted only from 12 (criminal
-    responsibility starts at 12, art. 486 Sr)."""
+    """Art. 22 lid 3 Leerplichtwet: the pupil is prosecuted only for verzuim from 12
+    (criminal responsibility starts at 12, art. 486 Sr). What counts is the age when the
+    verzuim happened, not when the PV is drawn up: the pupil must be 12 by the last day
+    of the verzuim (the days from the 12th birthday on are punishable)."""
     if g.soort != PROCES_VERBAAL or g.tegen != TEGEN_JONGERE:
         return None
-    if leeftijd_op(g.geboortedatum, g.datum) < PV_JONGERE_VANAF:
+    _, tot = verzuimperiode(g)
+    if leeftijd_op(g.geboortedatum, tot) < PV_JONGERE_VANAF:
         return (
-            f"Een proces-verbaal tegen de jongere kan pas vanaf {PV_JONGERE_VANAF} jaar; "
-            f"de leerling is {leeftijd_tekst(g)}."
+            f"Een proces-verbaal tegen de jongere kan pas vanaf {PV_JONGERE_VANAF} jaar "
+            f"(art. 22 lid 3 Leerplichtwet); {_was_of_is(g, tot)}."
         )
     return None
 
 
+def _leerplichtig_op(g: Interventiegegevens, dag: date) -> bool:
+    status = leerplichtstatus(g.geboortedatum, dag, startkwalificatie=g.startkwalificatie)
+    return is_leer_of_kwalificatieplichtig(status)
+
+
 def proces_verbaal_alleen_bij_leerplicht(g: Interventiegegevens) -> str | None:
     """Art. 22 lid 2 and 3: the offence is failing the leer- or kwalificatieplicht, so a
-    proces-verbaal (against parents or pupil) only while the pupil is leerplichtig or
-    kwalificatieplichtig on the date: not before leerplicht starts, not from 18, not after
-    a startkwalificatie (art. 4a)."""
+    proces-verbaal (against parents or pupil) only about verzuim that happened while the
+    pupil was leerplichtig or kwalificatieplichtig: not before leerplicht starts, not from
+    18, not after a startkwalificatie (art. 4a). The PV itself may be drawn up later,
+    after the 18th birthday or the startkwalificatie (domain.md, MAS route 4).
+
+    Leerplicht is one unbroken stretch of days, so a period of verzuim overlaps it
+    exactly when its first or its last day lies in it."""
     if g.soort != PROCES_VERBAAL:
         return None
-    status = leerplichtstatus(g.geboortedatum, g.datum, startkwalificatie=g.startkwalificatie)
-    if is_leer_of_kwalificatieplichtig(status):
+    van, tot = verzuimperiode(g)
+    if _leerplichtig_op(g, van) or _leerplichtig_op(g, tot):
         return None
+    status = leerplichtstatus(g.geboortedatum, tot, startkwalificatie=g.startkwalificatie)
+    if _heeft_periode(g):
+        return (
+            "Een proces-verbaal kan alleen over verzuim uit de tijd dat de leerling "
+            "leerplichtig of kwalificatieplichtig was (art. 22 lid 2 en 3 Leerplichtwet); "
+            f"{_was_of_is(g, tot)} ({status.label})."
+        )
     return (
         "Een proces-verbaal kan alleen zolang de leerling leerplichtig of "
-        f"kwalificatieplichtig is; de leerling is {leeftijd_tekst(g)} ({status.label})."
+        "kwalificatieplichtig is (art. 22 lid 2 en 3 Leerplichtwet); de leerling is "
+        f"{leeftijd_tekst(g)} ({status.label}). Gaat het om eerder verzuim, vul dan de "
+        "periode van het verzuim in."
     )
+
+
+def verzuimperiode_klopt(g: Interventiegegevens) -> str | None:
+    """The period of the verzuim is only for a proces-verbaal (what art. 22 judges), runs
+    forward, and lies before the PV: a PV is drawn up about verzuim that happened."""
+    if not _heeft_periode(g):
+        return None
+    if g.soort != PROCES_VERBAAL:
+        return "De periode van het verzuim vult u alleen in bij een proces-verbaal (art. 22)."
+    van, tot = verzuimperiode(g)
+    if tot < van:
+        return "Het verzuim kan niet eindigen vóór het begon."
+    if tot > g.datum:
+        return (
+            f"Het verzuim ({datum_tekst(tot)}) kan niet na het proces-verbaal "
+            f"({datum_tekst(g.datum)}) liggen (art. 22 Leerplichtwet)."
+        )
+    return None
 
 
 def uitkomst_alleen_bij_halt(g: Interventiegegevens) -> str | None:
@@ -171,10 +254,12 @@ Regel = Callable[[Interventiegegevens], str | None]
 #: Every rule, with the form field its message belongs to.
 REGELS: tuple[tuple[Regel, str], ...] = (
     (halt_vanaf_twaalf, "soort"),
+    (halt_tot_achttien, "soort"),
     (proces_verbaal_zegt_tegen_wie, "tegen"),
     (proces_verbaal_zegt_welk_verzuim, "verzuim"),
     (proces_verbaal_jongere_vanaf_twaalf, "tegen"),
     (proces_verbaal_alleen_bij_leerplicht, "soort"),
+    (verzuimperiode_klopt, "verzuim_tot"),
     (uitkomst_alleen_bij_halt, "uitkomst"),
     (tegen_en_verzuim_alleen_bij_proces_verbaal, "tegen"),
     (om_gegevens_alleen_bij_proces_verbaal, "om_beslissing"),

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.wachtrij, name="wachtrij"),
     path("nieuw/", views.nieuw, name="nieuw"),
     path("upload/", views.upload, name="upload"),
+    path("te-laat-per-school/", views.te_laat_per_school, name="te_laat_per_school"),
     path("toewijzing/", views.toewijzing, name="toewijzing"),
     path("toewijzing/<int:regel_id>/", views.toewijzing_wijzigen, name="toewijzing_wijzigen"),
     path(

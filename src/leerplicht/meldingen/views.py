@@ -18,8 +18,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from leerplicht.domein import codes
 from leerplicht.domein.formattering import getal
+from leerplicht.domein.meldtermijn import TE_LAAT_TEKST
 from leerplicht.domein.overdracht import werkprocestype_voor
 from leerplicht.domein.rollen import Handeling
+from leerplicht.domein.schooljaar import Schooljaar
 from leerplicht.domein.verzuimmelding_route import NAMEN as STATUSNAMEN
 from leerplicht.domein.verzuimmelding_route import Meldingstatus, overgangen_vanuit
 from leerplicht.duo.fouten import OngeldigeLevering
@@ -37,7 +39,7 @@ from leerplicht.werkprocessen.toewijzing import (
 )
 from leerplicht.werkprocessen.verzuim_18plus import beoordeling as beoordeling_18plus
 
-from . import route
+from . import meldtermijn, route
 from .forms import Handinvoerformulier, Toewijzingsformulier, Uploadformulier
 from .intake import neem_in
 from .models import Melding
@@ -202,6 +204,9 @@ def _toon(
             # Verzuim 18+: does the consulent act (actie gewenst, repeated melding)?
             "beoordeling_18plus": beoordeling_18plus(melding),
             "fout": fout,
+            # Wettelijk verzuim: did the school report within its term (domein.meldtermijn)?
+            "meldtermijn": meldtermijn.termijn(melding),
+            "te_laat_tekst": TE_LAAT_TEKST,
             "te_laat": bool(
                 melding.status == S.VERZUIMSTAAT_OPGEVRAAGD
                 and melding.verzuimstaat_termijn
@@ -283,6 +288,38 @@ def melding_route(request: HttpRequest, meldingsnummer: str) -> HttpResponse:
         return _toon(request, _melding(request, meldingsnummer), fout=str(fout), status=400)
     messages.success(request, bericht)
     return redirect("meldingen:melding", meldingsnummer=m.pk)
+
+
+# --- late meldingen per school ------------------------------------------------------------
+
+
+def _gekozen_schooljaar(request: HttpRequest) -> Schooljaar:
+    """?schooljaar=2024-2025, else the current school year (an invalid one too)."""
+    huidig = Schooljaar.van_datum(timezone.localdate())
+    try:
+        return Schooljaar.van_naam(request.GET.get("schooljaar", "") or huidig.naam)
+    except ValueError:
+        return huidig
+
+
+@never_cache
+@require_safe
+@verwerken
+def te_laat_per_school(request: HttpRequest) -> HttpResponse:
+    """Meldingen of wettelijk verzuim that came after the school's term, per school: the
+    team raises it with the school (schools are supervised on the term)."""
+    schooljaar = _gekozen_schooljaar(request)
+    huidig = Schooljaar.van_datum(timezone.localdate())
+    return render(
+        request,
+        "meldingen/te_laat_per_school.html",
+        {
+            "scholen": meldtermijn.te_laat_per_school(request.user, schooljaar),
+            "schooljaar": schooljaar,
+            "schooljaren": [huidig.vorige(n) for n in range(5)],
+            "te_laat_tekst": TE_LAAT_TEKST,
+        },
+    )
 
 
 # --- hand entry and upload -----------------------------------------------------------------

@@ -91,7 +91,17 @@ def moet_open(werkproces: Werkproces) -> None:
 # --- interventies -----------------------------------------------------------------------
 
 PV_HALT_VELDEN = frozenset(
-    {"tegen", "verzuim", "uitkomst", "om_beslissing", "om_beslist_op", "zittingsdatum", "sanctie"}
+    {
+        "tegen",
+        "verzuim",
+        "verzuim_van",
+        "verzuim_tot",
+        "uitkomst",
+        "om_beslissing",
+        "om_beslist_op",
+        "zittingsdatum",
+        "sanctie",
+    }
 )
 
 
@@ -117,8 +127,10 @@ def voeg_interventie_toe(
     **pv_halt_velden: Any,
 ) -> Interventie:
     """Record an interventie (gesprek, Halt-verwijzing, proces-verbaal, ...) after checking
-    the law's rules (`domein.interventieregels`). `pv_halt_velden`: tegen, verzuim (a
-    proces-verbaal), uitkomst (Halt), om_beslissing, om_beslist_op, zittingsdatum, sanctie."""
+    the law's rules (`domein.interventieregels`). `pv_halt_velden`: tegen, verzuim,
+    verzuim_van, verzuim_tot (a proces-verbaal: the period of the verzuim it is about, on
+    which leerplicht and the age of 12 are judged), uitkomst (Halt), om_beslissing,
+    om_beslist_op, zittingsdatum, sanctie."""
     onbekend = set(pv_halt_velden) - PV_HALT_VELDEN
     if onbekend:
         raise TypeError(f"onbekende velden voor een interventie: {sorted(onbekend)}")
@@ -150,6 +162,8 @@ def voeg_interventie_toe(
             om_beslist_op=velden.get("om_beslist_op"),
             zittingsdatum=velden.get("zittingsdatum"),
             startkwalificatie=vers.persoon.startkwalificatie,
+            verzuim_van=velden.get("verzuim_van"),
+            verzuim_tot=velden.get("verzuim_tot"),
         )
         for veld, meldingen in regels.controleer_interventie(gegevens).items():
             fouten.setdefault(veld, []).extend(meldingen)

@@ -63,6 +63,14 @@ class Interventieformulier(Werkprocesformulier):
         required=False,
         choices=_keuzes(codes.PROCES_VERBAAL_VERZUIM, "(alleen bij een proces-verbaal)"),
     )
+    verzuim_van = Datumveld(
+        label="Proces-verbaal over verzuim vanaf (leeg: de datum van het proces-verbaal)",
+        required=False,
+    )
+    verzuim_tot = Datumveld(
+        label="Verzuim tot en met (leeg: één dag)",
+        required=False,
+    )
     uitkomst = forms.ChoiceField(
         label="Uitkomst Halt",
         required=False,

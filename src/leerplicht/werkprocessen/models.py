@@ -122,6 +122,11 @@ class Interventie(models.Model):
     verzuim = models.CharField(
         max_length=8, choices=keuzes(codes.PROCES_VERBAAL_VERZUIM), null=True, blank=True
     )
+    #: For a proces-verbaal: the period of the verzuim it is about (art. 22 judges the
+    #: leerplicht and the age of 12 then, not on `datum`; empty: `datum` stands in).
+    #: `datum` stays the date of the PV, the year the figures count it in.
+    verzuim_van = models.DateField("verzuim vanaf", null=True, blank=True)
+    verzuim_tot = models.DateField("verzuim tot en met", null=True, blank=True)
     #: For a Halt-verwijzing: the outcome, once known.
     uitkomst = models.CharField(
         max_length=8, choices=keuzes(codes.HALT_UITKOMSTEN), null=True, blank=True
@@ -157,6 +162,11 @@ class Interventie(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(uitkomst__isnull=True) | Q(soort="halt"), name="uitkomst_alleen_halt"
+            ),
+            models.CheckConstraint(
+                condition=(Q(verzuim_van__isnull=True) & Q(verzuim_tot__isnull=True))
+                | Q(soort="proces_verbaal"),
+                name="verzuimperiode_alleen_bij_proces_verbaal",
             ),
             code_check("om_beslissing", OM_BESLISSINGEN, "interventie_om_beslissing"),
             models.CheckConstraint(

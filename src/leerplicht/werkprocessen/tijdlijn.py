@@ -84,6 +84,9 @@ def _interventies(gebruiker: Gebruiker, werkproces: Werkproces) -> list[Tijdlijn
         details = []
         if i.tegen:
             details.append(f"tegen {i.get_tegen_display()}, {i.get_verzuim_display()}")
+        if i.verzuim_van:
+            tot = f" t/m {i.verzuim_tot:%d-%m-%Y}" if i.verzuim_tot else ""
+            details.append(f"over verzuim van {i.verzuim_van:%d-%m-%Y}{tot}")
         if i.soort == "halt":
             details.append(
                 f"uitkomst {i.get_uitkomst_display()}" if i.uitkomst else "uitkomst nog onbekend"

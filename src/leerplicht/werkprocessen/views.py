@@ -207,6 +207,8 @@ def interventie_toevoegen(request: HttpRequest, werkproces_id: str) -> HttpRespo
             versie=d["versie"],
             tegen=d["tegen"],
             verzuim=d["verzuim"],
+            verzuim_van=d["verzuim_van"],
+            verzuim_tot=d["verzuim_tot"],
             uitkomst=d["uitkomst"],
         )
 
