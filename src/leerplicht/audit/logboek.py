@@ -189,8 +189,8 @@ def ip_adres_van(request: HttpRequest | None) -> str:
 
 
 def gemeentetekst(gemeenten: Iterable[str]) -> str:
-    """",GM0001,GM0002," (sorted, each code between commas, so a LIKE finds a whole
-    code); "" for none."""
+    """The codes sorted, each between commas (",GM0001,GM0002,"), so that a LIKE finds a
+    whole code; "" for none."""
     codes = sorted({str(g) for g in gemeenten if g})
     return f",{','.join(codes)}," if codes else ""
 

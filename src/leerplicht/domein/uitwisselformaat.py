@@ -13,6 +13,7 @@ from datetime import date
 from functools import cached_property
 
 from . import codes
+from .leerplichtfeiten import KWALIFICATIEPLICHT_VERVALLEN_GRONDEN, fouten_in_feiten
 from .onderwijssoort import ONDERWIJSSOORTEN, SCHOOL_ONDERWIJSSOORTEN
 
 # Value kinds.
@@ -75,6 +76,13 @@ def _niet_voor(eerder: str, later: str) -> Callable[[Rij], list[Fout]]:
     return regel
 
 
+def _ingetrokken_per_regel(rij: Rij) -> list[Fout]:
+    """Only a withdrawn vrijstelling has the date it was withdrawn."""
+    if rij.get("ingetrokken_per") is not None and rij.get("besluit") != "ingetrokken":
+        return [("ingetrokken_per", "alleen in te vullen bij besluit ingetrokken")]
+    return []
+
+
 def _interventie_regels(rij: Rij) -> list[Fout]:
     """A proces-verbaal says against whom and for which verzuim; only Halt has an uitkomst."""
     fouten: list[Fout] = []
@@ -87,7 +95,7 @@ def _interventie_regels(rij: Rij) -> list[Fout]:
                 ("verzuim", "verplicht bij een proces-verbaal (absoluut, relatief of luxe)")
             )
     else:
-        for kolom in ("tegen", "verzuim"):
+        for kolom in ("tegen", "verzuim", "verzuim_van", "verzuim_tot"):
             if rij.get(kolom) is not None:
                 fouten.append((kolom, "alleen in te vullen bij een proces-verbaal"))
     if soort != "halt" and rij.get("uitkomst") is not None:
@@ -108,6 +116,20 @@ def _thuiszitter_regels(rij: Rij) -> list[Fout]:
     if rij.get("reden_einde") is not None and rij.get("tot") is None:
         return [("reden_einde", "alleen in te vullen als tot is ingevuld")]
     return []
+
+
+def _leerplichtfeiten_regels(rij: Rij) -> list[Fout]:
+    """The facts that end a leerplicht early are checked as on screen (leerplichtfeiten)."""
+    twaalf, vervallen = (
+        rij.get("twaalf_schooljaren_voltooid"),
+        rij.get("kwalificatieplicht_vervallen"),
+    )
+    grond = rij.get("kwalificatieplicht_vervallen_grond")
+    return fouten_in_feiten(
+        twaalf if isinstance(twaalf, date) else None,
+        vervallen if isinstance(vervallen, date) else None,
+        str(grond) if grond is not None else None,
+    )
 
 
 def _ref(naam: str, bestand: str, verplicht: bool = True) -> Kolom:
@@ -148,8 +170,26 @@ PERSONEN = Bestand(
         _datum("geboortedatum"),
         _ref("gemeente", "gemeenten.csv"),
         _datum("startkwalificatie", verplicht=False),
+        # Facts that end a leerplicht early (domein.leerplichtfeiten), added by the project.
+        _datum("twaalf_schooljaren_voltooid", verplicht=False),
+        Kolom("twaalf_schooljaren_bron", verplicht=False),
+        _datum("kwalificatieplicht_vervallen", verplicht=False),
+        _code(
+            "kwalificatieplicht_vervallen_grond",
+            KWALIFICATIEPLICHT_VERVALLEN_GRONDEN,
+            verplicht=False,
+        ),
+        Kolom("kwalificatieplicht_vervallen_bron", verplicht=False),
     ),
     sleutel=("id",),
+    extra_kolommen=(
+        "twaalf_schooljaren_voltooid",
+        "twaalf_schooljaren_bron",
+        "kwalificatieplicht_vervallen",
+        "kwalificatieplicht_vervallen_grond",
+        "kwalificatieplicht_vervallen_bron",
+    ),
+    regels=(_leerplichtfeiten_regels,),
 )
 INSCHRIJVINGEN = Bestand(
     "inschrijvingen.csv",
@@ -203,11 +243,14 @@ INTERVENTIES = Bestand(
         _code("tegen", codes.PROCES_VERBAAL_TEGEN, verplicht=False),
         _code("verzuim", codes.PROCES_VERBAAL_VERZUIM, verplicht=False),
         _code("uitkomst", codes.HALT_UITKOMSTEN, verplicht=False),
+        # The verzuim a proces-verbaal is about (art. 22), added by the project.
+        _datum("verzuim_van", verplicht=False),
+        _datum("verzuim_tot", verplicht=False),
     ),
     # Without an `id` an interventie is known by what it is: see interventie_id().
     sleutel=("id",),
-    extra_kolommen=("id",),
-    regels=(_interventie_regels,),
+    extra_kolommen=("id", "verzuim_van", "verzuim_tot"),
+    regels=(_interventie_regels, _niet_voor("verzuim_van", "verzuim_tot")),
 )
 VRIJSTELLINGEN = Bestand(
     "vrijstellingen.csv",
@@ -222,12 +265,18 @@ VRIJSTELLINGEN = Bestand(
         _datum("geldig_van"),
         _datum("geldig_tot", verplicht=False),
         _ONDERWIJSSOORT,
+        # The date a granted vrijstelling was withdrawn, added by the project: the grant
+        # still counts in the year it was decided (figures of a closed year stay put).
+        _datum("ingetrokken_per", verplicht=False),
     ),
     sleutel=("id",),
+    extra_kolommen=("ingetrokken_per",),
     regels=(
         _vrijstelling_regels,
+        _ingetrokken_per_regel,
         _niet_voor("aangevraagd", "besluitdatum"),
         _niet_voor("geldig_van", "geldig_tot"),
+        _niet_voor("besluitdatum", "ingetrokken_per"),
     ),
 )
 THUISZITTERS = Bestand(

@@ -59,6 +59,9 @@ BLOK = 10_000
 VSV_JAREN = 5
 #: Oldest age generated (persons are 0 to 27 on the last day of the last school year).
 MAX_LEEFTIJD = 27
+#: Empty cells for the personen columns after startkwalificatie (facts the generator
+#: does not invent).
+_GEEN_FEITEN = ("",) * (len(formaat.PERSONEN.kolommen) - 5)
 
 _ZIP_TIJD = (1980, 1, 1, 0, 0, 0)
 _ONEINDIG = 10**7  # an ordinal after every real date: "still enrolled"
@@ -607,7 +610,8 @@ class _Blok:
         iso = self.iso
         self._rij(
             "personen.csv",
-            [pid, bsn, iso[geboren], regio.gemeenten[g].code, iso[sk] if sk else ""],
+            # The optional facts (twaalf schooljaren, kwalificatieplicht vervallen) stay empty.
+            [pid, bsn, iso[geboren], regio.gemeenten[g].code, iso[sk] if sk else "", *_GEEN_FEITEN],
         )
         if (p.einde - geboren) / 365.2425 >= 4.9:
             _Gebeurtenissen(self, nummer, pid, geb, g, loopbaan).maak()
@@ -1093,7 +1097,8 @@ class _Gebeurtenissen:
         for datum, (soort, tegen, pv_verzuim, uitkomst) in rijen:
             self.b._rij(
                 "interventies.csv",
-                [self._id("I"), wid, iso[datum], soort, tegen, pv_verzuim, uitkomst],
+                # The verzuim period of a PV (verzuim_van, verzuim_tot) is not invented.
+                [self._id("I"), wid, iso[datum], soort, tegen, pv_verzuim, uitkomst, "", ""],
             )
 
     # vrijstellingen, thuiszitters, vsv
@@ -1157,6 +1162,7 @@ class _Gebeurtenissen:
                 self.iso[geldig_van],
                 self.iso[geldig_tot] if geldig_tot else "",
                 onderwijssoort,
+                "",  # ingetrokken_per: the generator withdraws nothing with a date
             ],
         )
         if r() < 0.35:
