@@ -61,16 +61,18 @@ class Dossier:
     documenten: list[Document]
     peildatum: date
 
+    def _feiten(self) -> dict[str, date | None]:
+        """Every fact of the register that ends a leerplicht early, as the rules take them."""
+        p = self.persoon
+        return {
+            "startkwalificatie": p.startkwalificatie,
+            "twaalf_schooljaren_voltooid": p.twaalf_schooljaren_voltooid,
+            "kwalificatieplicht_vervallen": p.kwalificatieplicht_vervallen,
+        }
+
     @property
     def leerplichtstatus(self) -> Leerplichtstatus:
-        p = self.persoon
-        return leerplichtstatus(
-            p.geboortedatum,
-            self.peildatum,
-            startkwalificatie=p.startkwalificatie,
-            twaalf_schooljaren_voltooid=p.twaalf_schooljaren_voltooid,
-            kwalificatieplicht_vervallen=p.kwalificatieplicht_vervallen,
-        )
+        return leerplichtstatus(self.persoon.geboortedatum, self.peildatum, **self._feiten())
 
     @property
     def leerplichtfeiten(self) -> list[str]:
@@ -94,14 +96,7 @@ class Dossier:
     @property
     def leerplicht_vandaag(self) -> str:
         """Volledig leerplichtig / kwalificatieplichtig / niet leerplichtig (with why)."""
-        p = self.persoon
-        return omschrijving_leerplicht(
-            p.geboortedatum,
-            self.peildatum,
-            startkwalificatie=p.startkwalificatie,
-            twaalf_schooljaren_voltooid=p.twaalf_schooljaren_voltooid,
-            kwalificatieplicht_vervallen=p.kwalificatieplicht_vervallen,
-        )
+        return omschrijving_leerplicht(self.persoon.geboortedatum, self.peildatum, **self._feiten())
 
     @property
     def doorstroompunt_doelgroep(self) -> bool:
