@@ -297,6 +297,9 @@ class Aanvraag:
     geldig_tot: date | None
     geboortedatum: date
     startkwalificatie: date | None = None
+    #: The register's facts that end a leerplicht early (domein.leerplichtfeiten).
+    twaalf_schooljaren_voltooid: date | None = None
+    kwalificatieplicht_vervallen: date | None = None
     verklaring_datum: date | None = None
     verklaring_door: str | None = None
     nooit_naar_school: bool = False
@@ -386,11 +389,21 @@ def bezwaren_3a(a: Aanvraag) -> list[Bezwaar]:
     return []
 
 
+def _einde_volledige_leerplicht(a: Aanvraag) -> date:
+    """Full leerplicht ends with the school year of the 16th birthday (art. 4 lid 1), or
+    earlier after twaalf volledige schooljaren (art. 3 lid 1 onder a)."""
+    einde = einde_volledige_leerplicht(a.geboortedatum)
+    if a.twaalf_schooljaren_voltooid is not None:
+        einde = min(einde, a.twaalf_schooljaren_voltooid)
+    return einde
+
+
 def bezwaren_3b(a: Aanvraag) -> list[Bezwaar]:
-    """Art. 3b: vervangende leerplicht in the last school year of full leerplicht, with a
-    plan van aanpak."""
+    """Art. 3b: vervangende leerplicht in the last school year of full leerplicht (which
+    twaalf volledige schooljaren may bring forward, art. 3 lid 1 onder a), with a plan
+    van aanpak."""
     bezwaren = []
-    laatste = Schooljaar.van_datum(einde_volledige_leerplicht(a.geboortedatum))
+    laatste = Schooljaar.van_datum(_einde_volledige_leerplicht(a))
     if not laatste.bevat(a.geldig_van):
         bezwaren.append(
             Bezwaar(
@@ -410,8 +423,16 @@ def bezwaren_3b(a: Aanvraag) -> list[Bezwaar]:
 
 
 def bezwaren_15(a: Aanvraag) -> list[Bezwaar]:
-    """Art. 15: only for a kwalificatieplichtige (not for a volledig leerplichtige)."""
-    status = leerplichtstatus(a.geboortedatum, a.geldig_van, startkwalificatie=a.startkwalificatie)
+    """Art. 15: only for a kwalificatieplichtige (not for a volledig leerplichtige); the
+    register's facts count (twaalf schooljaren make one kwalificatieplichtig earlier,
+    art. 3 lid 1 onder a; a lapsed kwalificatieplicht, art. 4a lid 2, ends it)."""
+    status = leerplichtstatus(
+        a.geboortedatum,
+        a.geldig_van,
+        startkwalificatie=a.startkwalificatie,
+        twaalf_schooljaren_voltooid=a.twaalf_schooljaren_voltooid,
+        kwalificatieplicht_vervallen=a.kwalificatieplicht_vervallen,
+    )
     if status is not Leerplichtstatus.KWALIFICATIEPLICHTIG:
         return [
             Bezwaar(

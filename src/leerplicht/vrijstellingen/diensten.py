@@ -272,6 +272,8 @@ def aanvraag_van(v: Vrijstelling, **anders) -> Aanvraag:
         "geldig_tot": v.geldig_tot,
         "geboortedatum": v.persoon.geboortedatum,
         "startkwalificatie": v.persoon.startkwalificatie,
+        "twaalf_schooljaren_voltooid": v.persoon.twaalf_schooljaren_voltooid,
+        "kwalificatieplicht_vervallen": v.persoon.kwalificatieplicht_vervallen,
         "verklaring_datum": v.verklaring_datum,
         "verklaring_door": v.verklaring_door,
         "nooit_naar_school": v.nooit_naar_school,
