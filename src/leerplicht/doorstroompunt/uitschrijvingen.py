@@ -37,7 +37,7 @@ from leerplicht.toegang.beleid import (
     SYSTEEM,
     Schrijver,
     gemeenten_van,
-    personen_in_bereik_van,
+    zoek_voor_schrijven,
 )
 from leerplicht.uitwisseling.fouten import Foutenlijst
 
@@ -124,11 +124,7 @@ def _controleer(
             continue
         if eigen is not None:
             if doel.code not in in_bereik:
-                in_bereik[doel.code] = set(
-                    personen_in_bereik_van(doel.code)
-                    .filter(bsn__in=bsns)
-                    .values_list("bsn", flat=True)
-                )
+                in_bereik[doel.code] = _binnen_bereik(doel.code, bsns)
             if u.bsn not in in_bereik[doel.code]:
                 # Nothing of theirs is compared or told: not even the birth date.
                 fouten.voeg_toe(
@@ -144,6 +140,14 @@ def _controleer(
                 "wijkt af van de geboortedatum in de leerplichtadministratie bij dit BSN",
             )
     return scholen, geweigerd
+
+
+def _binnen_bereik(gemeente: str, bsns: set[str]) -> set[str]:
+    """The BSNs of the delivery that the rule "schrijfbereik" lets a write for `gemeente`
+    touch (the same lookup as `meldingen.intake`)."""
+    namen = sorted(bsns)
+    vondsten = zoek_voor_schrijven(gemeente, [(bsn, None) for bsn in namen])
+    return {bsn for bsn, v in zip(namen, vondsten, strict=True) if v.persoon is not None}
 
 
 def neem_uitschrijvingen_in(
