@@ -128,3 +128,31 @@ def test_alleen_leer_of_kwalificatieplichtigen():
 )
 def test_melding_onopgelost(status, gesloten, onopgelost):
     assert t.melding_onopgelost(status, gesloten) is onopgelost
+
+
+# --- the register's facts (issue 13): the same status as every other signal ----------------
+
+#: (born, twaalf schooljaren voltooid, kwalificatieplicht vervallen, thuiszitter on PEIL?)
+#: PEIL is 1 March 2025.
+MET_FEITEN = [
+    # 16, kwalificatieplichtig: a thuiszitter.
+    (date(2008, 6, 1), None, None, True),
+    # 16, pro certificate on 1 July 2024 (art. 4a lid 2): no longer kwalificatieplichtig.
+    (date(2008, 6, 1), None, date(2024, 7, 1), False),
+    # The certificate after the peildatum: still kwalificatieplichtig today.
+    (date(2008, 6, 1), None, date(2025, 3, 2), True),
+    # On the day itself the plicht has lapsed.
+    (date(2008, 6, 1), None, date(2025, 3, 1), False),
+    # Twelve school years (art. 3 lid 1 onder a) end full leerplicht, not the
+    # kwalificatieplicht: still a thuiszitter.
+    (date(2009, 6, 1), date(2024, 7, 31), None, True),
+]
+
+
+@pytest.mark.parametrize(("geboren", "twaalf", "vervallen", "thuiszitter"), MET_FEITEN)
+def test_leerplichtfeiten_tellen_mee(geboren, twaalf, vervallen, thuiszitter):
+    leerling = t.Leerling(
+        geboren, twaalf_schooljaren_voltooid=twaalf, kwalificatieplicht_vervallen=vervallen
+    )
+    reden = t.thuiszitreden(_feit("langdurig", 50), leerling, PEIL)
+    assert (reden is not None) is thuiszitter

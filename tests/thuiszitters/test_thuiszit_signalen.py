@@ -232,3 +232,22 @@ def test_command_en_taak_tellen_per_gemeente(regio):
     assert p.bsn is None or p.bsn not in uit.getvalue()
     resultaat = signaleer_thuiszitters.enqueue()
     assert resultaat.return_value == {"GM9301": 1}
+
+
+def test_geen_signaal_na_vervallen_kwalificatieplicht(regio):
+    """Issue 13: a 17 year old (full leerplicht over) who left praktijkonderwijs with a
+    certificate is not kwalificatieplichtig (art. 4a lid 2), so langdurig verzuim makes
+    no thuiszitter."""
+    eigen, _, lpa, _ = regio
+    zeventien = VANDAAG - timedelta(days=17 * 365 + 30)
+    met_certificaat = PersoonFactory(
+        gemeente=eigen,
+        geboortedatum=zeventien,
+        kwalificatieplicht_vervallen=VANDAAG - timedelta(days=60),
+        kwalificatieplicht_vervallen_grond="pro",
+    )
+    zonder = PersoonFactory(gemeente=eigen, geboortedatum=zeventien)
+    for persoon in (met_certificaat, zonder):
+        MeldingFactory(persoon=persoon, soort="langdurig", datum=VANDAAG - timedelta(days=40),
+                       status="nieuw")  # fmt: skip
+    assert [g.persoon_id for g in s.signalen_voor(lpa, VANDAAG)] == [zonder.pk]

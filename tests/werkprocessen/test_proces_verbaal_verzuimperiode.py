@@ -120,3 +120,22 @@ def test_pagina_proces_verbaal_na_achttien_met_periode(zaak: Zaak, achttienjarig
     assert (i.datum, i.verzuim_van) == (vandaag(), van)
     pagina = zaak.lpa.get(f"/werkprocessen/{achttienjarige.pk}/").content.decode()
     assert f"over verzuim van {van:%d-%m-%Y}" in pagina
+
+
+def test_proces_verbaal_over_verzuim_na_vervallen_kwalificatieplicht(zaak: Zaak):
+    """Art. 22 with art. 4a lid 2: after a pro certificate there is no kwalificatieplicht
+    to fail, so a PV about verzuim after it is refused; about verzuim before it, allowed."""
+    certificaat = vandaag() - timedelta(days=60)
+    persoon = PersoonFactory(
+        gemeente=zaak.werkproces.gemeente,
+        geboortedatum=achttien_sinds(-300),  # 17
+        kwalificatieplicht_vervallen=certificaat,
+        kwalificatieplicht_vervallen_grond="pro",
+    )
+    w = WerkprocesFactory(persoon=persoon, geopend=vandaag() - timedelta(days=300))
+    with pytest.raises(diensten.Regelfout) as fout:
+        pv(w, verzuim_van=certificaat + timedelta(days=7))
+    assert "art. 22 lid 2 en 3 Leerplichtwet" in fout.value.meldingen[0]
+    assert not Interventie.objects.filter(werkproces=w).exists()
+    i = pv(w, verzuim_van=certificaat - timedelta(days=30), verzuim_tot=certificaat)
+    assert i.verzuim_tot == certificaat

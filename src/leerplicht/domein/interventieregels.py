@@ -21,7 +21,7 @@ from datetime import date
 
 from .formattering import datum_tekst
 from .leeftijd import leeftijd_op
-from .leerplicht import is_leer_of_kwalificatieplichtig, leerplichtstatus
+from .leerplicht import Leerplichtstatus, is_leer_of_kwalificatieplichtig, leerplichtstatus
 
 #: Halt schoolverzuim is for pupils of 12 and older (MAS, route 2).
 HALT_VANAF = 12
@@ -61,6 +61,9 @@ class Interventiegegevens:
     om_beslist_op: date | None = None
     zittingsdatum: date | None = None
     startkwalificatie: date | None = None
+    #: The register's facts that end a leerplicht early (`domein.leerplichtfeiten`).
+    twaalf_schooljaren_voltooid: date | None = None
+    kwalificatieplicht_vervallen: date | None = None
     #: A proces-verbaal: the period of the verzuim it is about (one day: van only).
     verzuim_van: date | None = None
     verzuim_tot: date | None = None
@@ -150,16 +153,26 @@ def proces_verbaal_jongere_vanaf_twaalf(g: Interventiegegevens) -> str | None:
     return None
 
 
+def _status_op(g: Interventiegegevens, dag: date) -> Leerplichtstatus:
+    return leerplichtstatus(
+        g.geboortedatum,
+        dag,
+        startkwalificatie=g.startkwalificatie,
+        twaalf_schooljaren_voltooid=g.twaalf_schooljaren_voltooid,
+        kwalificatieplicht_vervallen=g.kwalificatieplicht_vervallen,
+    )
+
+
 def _leerplichtig_op(g: Interventiegegevens, dag: date) -> bool:
-    status = leerplichtstatus(g.geboortedatum, dag, startkwalificatie=g.startkwalificatie)
-    return is_leer_of_kwalificatieplichtig(status)
+    return is_leer_of_kwalificatieplichtig(_status_op(g, dag))
 
 
 def proces_verbaal_alleen_bij_leerplicht(g: Interventiegegevens) -> str | None:
     """Art. 22 lid 2 and 3: the offence is failing the leer- or kwalificatieplicht, so a
     proces-verbaal (against parents or pupil) only about verzuim that happened while the
     pupil was leerplichtig or kwalificatieplichtig: not before leerplicht starts, not from
-    18, not after a startkwalificatie (art. 4a). The PV itself may be drawn up later,
+    18, not after a startkwalificatie (art. 4a) or after the kwalificatieplicht lapsed
+    (art. 4a lid 2). The PV itself may be drawn up later,
     after the 18th birthday or the startkwalificatie (domain.md, MAS route 4).
 
     Leerplicht is one unbroken stretch of days, so a period of verzuim overlaps it
@@ -169,7 +182,7 @@ def proces_verbaal_alleen_bij_leerplicht(g: Interventiegegevens) -> str | None:
     van, tot = verzuimperiode(g)
     if _leerplichtig_op(g, van) or _leerplichtig_op(g, tot):
         return None
-    status = leerplichtstatus(g.geboortedatum, tot, startkwalificatie=g.startkwalificatie)
+    status = _status_op(g, tot)
     if _heeft_periode(g):
         return (
             "Een proces-verbaal kan alleen over verzuim uit de tijd dat de leerling "

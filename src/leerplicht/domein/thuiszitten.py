@@ -108,19 +108,29 @@ class Leerling:
     startkwalificatie: date | None = None
     #: A granted vrijstelling covers the peildatum.
     vrijgesteld: bool = False
+    #: The register's facts that end a leerplicht early (`domein.leerplichtfeiten`):
+    #: art. 3 lid 1 onder a and art. 4a lid 2.
+    twaalf_schooljaren_voltooid: date | None = None
+    kwalificatieplicht_vervallen: date | None = None
 
 
 def thuiszitreden(feit: Verzuimfeit, leerling: Leerling, peildatum: date) -> Reden | None:
     """Whether this melding makes the pupil a thuiszitter on `peildatum`, and why.
 
-    None when: the pupil is not leer- or kwalificatieplichtig on `peildatum`, has a
+    None when: the pupil is not leer- or kwalificatieplichtig on `peildatum` (age,
+    startkwalificatie and the register's facts: a 16 year old whose kwalificatieplicht
+    lapsed with a pro certificate is no thuiszitter, art. 4a lid 2), has a
     vrijstelling, the melding is resolved, it starts after `peildatum`, or it is
     another kind of verzuim, or absoluut verzuim of less than 4 weeks.
     """
     if not feit.onopgelost or feit.begin > peildatum or leerling.vrijgesteld:
         return None
     status = leerplichtstatus(
-        leerling.geboortedatum, peildatum, startkwalificatie=leerling.startkwalificatie
+        leerling.geboortedatum,
+        peildatum,
+        startkwalificatie=leerling.startkwalificatie,
+        twaalf_schooljaren_voltooid=leerling.twaalf_schooljaren_voltooid,
+        kwalificatieplicht_vervallen=leerling.kwalificatieplicht_vervallen,
     )
     if not is_leer_of_kwalificatieplichtig(status):
         return None

@@ -108,17 +108,27 @@ def signalen(meldingen: QuerySet[Melding], peildatum: date) -> list[Signaal]:
             "werkproces_id",
             "persoon__geboortedatum",
             "persoon__startkwalificatie",
+            "persoon__twaalf_schooljaren_voltooid",
+            "persoon__kwalificatieplicht_vervallen",
         )
     )
     vrijgesteld = _vrijgesteld({r[1] for r in rijen}, peildatum)
     per_persoon: dict[str, Signaal] = {}
-    for nr, persoon, gemeente, soort, datum, verzuim_van, status, gesloten, wp, geb, sk in rijen:
+    for rij in rijen:
+        nr, persoon, gemeente, soort, datum, verzuim_van, status, gesloten, wp = rij[:9]
+        geb, sk, twaalf, vervallen = rij[9:]
         feit = regels.Verzuimfeit(
             soort=soort,
             begin=verzuim_van or datum,
             onopgelost=regels.melding_onopgelost(status, (gesloten is not None) if wp else None),
         )
-        leerling = regels.Leerling(geb, sk, vrijgesteld=persoon in vrijgesteld)
+        leerling = regels.Leerling(
+            geb,
+            sk,
+            vrijgesteld=persoon in vrijgesteld,
+            twaalf_schooljaren_voltooid=twaalf,
+            kwalificatieplicht_vervallen=vervallen,
+        )
         reden = regels.thuiszitreden(feit, leerling, peildatum)
         if reden is None:
             continue

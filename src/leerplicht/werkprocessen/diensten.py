@@ -162,6 +162,8 @@ def voeg_interventie_toe(
             om_beslist_op=velden.get("om_beslist_op"),
             zittingsdatum=velden.get("zittingsdatum"),
             startkwalificatie=vers.persoon.startkwalificatie,
+            twaalf_schooljaren_voltooid=vers.persoon.twaalf_schooljaren_voltooid,
+            kwalificatieplicht_vervallen=vers.persoon.kwalificatieplicht_vervallen,
             verzuim_van=velden.get("verzuim_van"),
             verzuim_tot=velden.get("verzuim_tot"),
         )
