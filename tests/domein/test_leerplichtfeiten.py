@@ -279,3 +279,32 @@ def test_omschrijving_leerplicht(geboren, peildatum, feiten, tekst):
         **feiten,
     }
     assert omschrijving_leerplicht(D(geboren), D(peildatum), **volledig) == tekst
+
+
+#: (born, twaalf schooljaren voltooid, plausible?) School from the 4th birthday: twelve
+#: full school years end at the earliest on 31 July of the year of the 16th birthday.
+TWAALF_PLAUSIBEL = [
+    (D("2009-11-15"), D("2025-07-31"), True),  # the example
+    (D("2009-08-01"), D("2025-07-31"), True),  # 4 on 1 August 2013, twelve full years
+    (D("2009-01-01"), D("2025-07-31"), True),
+    (D("2009-11-15"), D("2024-07-31"), False),  # 14 years old
+    (D("2014-03-17"), D("2025-07-31"), False),  # an 11 year old
+    (D("2009-12-31"), D("2026-07-31"), True),
+]
+
+
+@pytest.mark.parametrize(("geboren", "twaalf", "plausibel"), TWAALF_PLAUSIBEL)
+def test_twaalf_schooljaren_past_bij_de_geboortedatum(geboren, twaalf, plausibel):
+    fouten = fouten_in_feiten(twaalf, None, None, geboortedatum=geboren)
+    assert (fouten == []) is plausibel
+    if not plausibel:
+        [(veld, melding)] = fouten
+        assert veld == "twaalf_schooljaren_voltooid"
+        assert "art. 3 lid 1 onder a Leerplichtwet 1969" in melding
+
+
+def test_kwalificatieplicht_vervallen_niet_voor_de_twaalfde_verjaardag():
+    geboren = D("2010-05-20")
+    assert fouten_in_feiten(None, D("2022-05-20"), "pro", geboortedatum=geboren) == []
+    [(veld, melding)] = fouten_in_feiten(None, D("2022-05-19"), "pro", geboortedatum=geboren)
+    assert veld == "kwalificatieplicht_vervallen" and "art. 4a lid 2" in melding

@@ -7,6 +7,7 @@ dossier then shows them, in Dutch with the article, and the status that follows.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -37,6 +38,13 @@ def wereld(met_tweede_factor):
     return persoon, client_van
 
 
+def stand_op(pagina) -> str:
+    """The lock the page carries, as a browser would send it back."""
+    gevonden = re.search(r'name="stand" value="([0-9a-f]+)"', pagina.content.decode())
+    assert gevonden, "het formulier draagt zijn stand niet mee"
+    return gevonden.group(1)
+
+
 def test_administratie_legt_vervallen_kwalificatieplicht_vast(wereld):
     persoon, client_van = wereld
     admin = client_van("admin", Rol.ADMINISTRATIEF_MEDEWERKER)
@@ -53,6 +61,7 @@ def test_administratie_legt_vervallen_kwalificatieplicht_vast(wereld):
     antwoord = admin.post(
         "/personen/F17/leerplichtfeiten/",
         {
+            "stand": stand_op(formulier),
             "kwalificatieplicht_vervallen": certificaat.isoformat(),
             "kwalificatieplicht_vervallen_grond": "vso_arbeidsmarkt",
             "kwalificatieplicht_vervallen_bron": "uitstroomprofiel vso, opgave school",
@@ -97,3 +106,58 @@ def test_consulent_doorstroompunt_en_beleid_mogen_niet_vastleggen(wereld):
     for naam, rol in (("dsp", Rol.CONSULENT_DOORSTROOMPUNT), ("beleid", Rol.BELEIDSMEDEWERKER)):
         client = client_van(naam, rol)
         assert client.get("/personen/F17/leerplichtfeiten/").status_code == 403
+
+
+def test_twee_tegelijk_de_tweede_krijgt_een_conflict(wereld):
+    """The optimistic lock: both load the form, the first saves, the second is told and
+    nothing of the second is stored (the first's facts stay)."""
+    persoon, client_van = wereld
+    een, twee = (
+        client_van("een", Rol.ADMINISTRATIEF_MEDEWERKER),
+        client_van("twee", Rol.LEERPLICHTAMBTENAAR),
+    )
+    stand_een = stand_op(een.get("/personen/F17/leerplichtfeiten/"))
+    stand_twee = stand_op(twee.get("/personen/F17/leerplichtfeiten/"))
+    dag = timezone.localdate().replace(day=1)
+    eerste = {
+        "stand": stand_een,
+        "kwalificatieplicht_vervallen": dag.isoformat(),
+        "kwalificatieplicht_vervallen_grond": "pro",
+        "kwalificatieplicht_vervallen_bron": "certificaat",
+    }
+    assert een.post("/personen/F17/leerplichtfeiten/", eerste).status_code == 302
+    tweede = eerste | {
+        "stand": stand_twee,
+        "kwalificatieplicht_vervallen_grond": "vso_dagbesteding",
+    }
+    antwoord = twee.post("/personen/F17/leerplichtfeiten/", tweede)
+    assert antwoord.status_code == 400
+    assert "Iemand anders heeft de gegevens over het einde van de leerplicht intussen" in (
+        antwoord.content.decode()
+    )
+    persoon.refresh_from_db()
+    assert persoon.kwalificatieplicht_vervallen_grond == "pro"
+    # Without a stand (an old page, a script) nothing is saved either.
+    zonder = eerste | {"stand": "", "kwalificatieplicht_vervallen_bron": "anders"}
+    assert een.post("/personen/F17/leerplichtfeiten/", zonder).status_code == 400
+    persoon.refresh_from_db()
+    assert persoon.kwalificatieplicht_vervallen_bron == "certificaat"
+
+
+def test_onmogelijke_datum_voor_de_leeftijd_wordt_geweigerd(wereld):
+    """Twelve full school years for a 17 year old cannot have ended before 31 July of the
+    year of the 16th birthday (school from age 4)."""
+    persoon, client_van = wereld
+    admin = client_van("admin", Rol.ADMINISTRATIEF_MEDEWERKER)
+    stand = stand_op(admin.get("/personen/F17/leerplichtfeiten/"))
+    te_vroeg = date(persoon.geboortedatum.year + 15, 7, 31)
+    antwoord = admin.post(
+        "/personen/F17/leerplichtfeiten/",
+        {"stand": stand, "twaalf_schooljaren_voltooid": te_vroeg.isoformat(),
+         "twaalf_schooljaren_bron": "opgave school"},
+    )  # fmt: skip
+    assert antwoord.status_code == 400
+    vroegst = date(persoon.geboortedatum.year + 16, 7, 31)
+    assert f"op zijn vroegst op {vroegst:%d-%m-%Y}" in antwoord.content.decode()
+    persoon.refresh_from_db()
+    assert persoon.twaalf_schooljaren_voltooid is None

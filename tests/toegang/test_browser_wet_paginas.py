@@ -5,6 +5,7 @@ saved), and the list of meldingen that came late, per school."""
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 from toegangswereld import aangemeld, bouw_wereld
 
 from chromium import ARTEFACTEN, BROWSERTEST, CHROMIUM, CHROMIUM_ARGS
@@ -45,11 +46,23 @@ def test_leerplichtfeiten_en_te_laat_per_school(live_server):
             pagina.get_by_text("31 juli").first.wait_for()
             assert axe_overtredingen(pagina) == []
 
+            # On 31 July, but impossible for a 12 year old: refused, with the earliest date.
             pagina.get_by_label("Twaalf volledige schooljaren voltooid op").fill("2025-07-31")
+            pagina.keyboard.press("Enter")
+            pagina.get_by_text("op zijn vroegst op").first.wait_for()
+            assert axe_overtredingen(pagina) == []
+
+            pagina.get_by_label("Twaalf volledige schooljaren voltooid op").fill("")
+            pagina.get_by_label("Bron twaalf schooljaren").fill("")
+            pagina.get_by_label("Kwalificatieplicht vervallen op").fill(
+                timezone.localdate().isoformat()
+            )
+            pagina.get_by_label("Grond vervallen kwalificatieplicht").select_option("pro")
+            pagina.get_by_label("Bron vervallen kwalificatieplicht").fill("certificaat pro")
             pagina.get_by_role("button", name="Opslaan").focus()
             pagina.keyboard.press("Enter")
             pagina.wait_for_url(f"{live_server.url}/personen/EIGENKIND/")
-            assert pagina.get_by_text("art. 3 lid 1 onder a").first.is_visible()
+            assert pagina.get_by_text("art. 4a lid 2").first.is_visible()
             assert axe_overtredingen(pagina) == []
             pagina.screenshot(path=str(ARTEFACTEN / "dossier-feiten.png"), full_page=True)
 

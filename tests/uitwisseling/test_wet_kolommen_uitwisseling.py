@@ -89,6 +89,16 @@ def test_rondgang_houdt_intrekking_en_verzuimperiode_vast(tmp_path):
             {"verzuim_van": "2025-09-26", "verzuim_tot": "2025-09-08"},
             "verzuim_tot: 2025-09-08 ligt vóór verzuim_van",
         ),
+        (
+            "personen.csv",
+            {
+                "geboortedatum": "2014-03-17",
+                "twaalf_schooljaren_voltooid": "2025-07-31",
+                "twaalf_schooljaren_bron": "opgave school",
+            },
+            "twaalf_schooljaren_voltooid: twaalf volledige schooljaren kunnen voor iemand "
+            "geboren op 17-03-2014 op zijn vroegst op 31-07-2030 voltooid zijn",
+        ),
     ],
 )
 def test_foute_waarden_worden_geweigerd_met_regel_en_kolom(tmp_path, bestand, waarden, verwacht):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from .leeftijd import verjaardag
 from .leerplicht import (
     Leerplichtstatus,
     begin_volledige_leerplicht,
@@ -62,15 +63,33 @@ def tekst_kwalificatieplicht_vervallen(vervallen: date, grond: str | None, bron:
     return f"{tekst}; bron: {bron}" if bron else tekst
 
 
+#: A child may go to school from its 4th birthday (art. 39 Wet op het primair onderwijs),
+#: so twelve school years end at the earliest in the calendar year of the 16th birthday.
+VROEGSTE_LEEFTIJD_TWAALF_SCHOOLJAREN = 16
+#: Praktijkonderwijs and vso are secondary education, from about 12: a certificate or an
+#: uitstroomprofiel before the 12th birthday is a typing error.
+VROEGSTE_LEEFTIJD_KWALIFICATIEPLICHT_VERVALLEN = 12
+
+
+def vroegste_twaalf_schooljaren(geboortedatum: date) -> date:
+    """The earliest plausible end of twelve full school years (art. 3 lid 1 onder a): 31
+    July of the year of the 16th birthday. Lenient on purpose (a child born in August who
+    started at 4 may finish then); it only stops impossible dates, like an 11 year old."""
+    return date(geboortedatum.year + VROEGSTE_LEEFTIJD_TWAALF_SCHOOLJAREN, 7, 31)
+
+
 def fouten_in_feiten(
     twaalf_schooljaren_voltooid: date | None,
     kwalificatieplicht_vervallen: date | None,
     kwalificatieplicht_vervallen_grond: str | None,
+    *,
+    geboortedatum: date | None = None,
 ) -> list[tuple[str, str]]:
     """What is wrong with a set of facts, as (field, Dutch message); empty when valid.
 
-    Twelve full school years end with a school year, so on 31 July (art. 3 lid 1 onder a);
-    a lapsed kwalificatieplicht says why (art. 4a lid 2), and a why needs its date.
+    Twelve full school years end with a school year, so on 31 July (art. 3 lid 1 onder a),
+    and not before the year of the 16th birthday; a lapsed kwalificatieplicht says why
+    (art. 4a lid 2), a why needs its date, and the date is not before the 12th birthday.
     """
     fouten: list[tuple[str, str]] = []
     twaalf = twaalf_schooljaren_voltooid
@@ -80,6 +99,33 @@ def fouten_in_feiten(
                 "twaalf_schooljaren_voltooid",
                 "twaalf volledige schooljaren eindigen met een schooljaar: vul 31 juli in "
                 f"({ARTIKEL_TWAALF_SCHOOLJAREN})",
+            )
+        )
+    elif (
+        twaalf is not None
+        and geboortedatum is not None
+        and twaalf < vroegste_twaalf_schooljaren(geboortedatum)
+    ):
+        vroegst = _datum_tekst(vroegste_twaalf_schooljaren(geboortedatum))
+        fouten.append(
+            (
+                "twaalf_schooljaren_voltooid",
+                f"twaalf volledige schooljaren kunnen voor iemand geboren op "
+                f"{_datum_tekst(geboortedatum)} op zijn vroegst op {vroegst} voltooid zijn: "
+                f"naar school vanaf 4 jaar ({ARTIKEL_TWAALF_SCHOOLJAREN})",
+            )
+        )
+    vervallen = kwalificatieplicht_vervallen
+    if (
+        vervallen is not None
+        and geboortedatum is not None
+        and vervallen < verjaardag(geboortedatum, VROEGSTE_LEEFTIJD_KWALIFICATIEPLICHT_VERVALLEN)
+    ):
+        fouten.append(
+            (
+                "kwalificatieplicht_vervallen",
+                "een certificaat praktijkonderwijs of vso-uitstroomprofiel vóór de 12e "
+                f"verjaardag is niet mogelijk ({ARTIKEL_KWALIFICATIEPLICHT_VERVALLEN})",
             )
         )
     grond = kwalificatieplicht_vervallen_grond or None

@@ -125,10 +125,12 @@ def _leerplichtfeiten_regels(rij: Rij) -> list[Fout]:
         rij.get("kwalificatieplicht_vervallen"),
     )
     grond = rij.get("kwalificatieplicht_vervallen_grond")
+    geboren = rij.get("geboortedatum")
     return fouten_in_feiten(
         twaalf if isinstance(twaalf, date) else None,
         vervallen if isinstance(vervallen, date) else None,
         str(grond) if grond is not None else None,
+        geboortedatum=geboren if isinstance(geboren, date) else None,
     )
 
 

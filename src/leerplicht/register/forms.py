@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
@@ -38,6 +39,8 @@ def _bronveld(label: str) -> forms.CharField:
 
 
 class Leerplichtfeitenformulier(forms.Form):
+    """The facts, plus `stand`: what they were when the page was loaded (the lock)."""
+
     twaalf_schooljaren_voltooid = _datumveld(
         "Twaalf volledige schooljaren voltooid op",
         f"De laatste dag (31 juli) van het twaalfde volledige schooljaar "
@@ -58,6 +61,12 @@ class Leerplichtfeitenformulier(forms.Form):
     )
     kwalificatieplicht_vervallen_bron = _bronveld("Bron vervallen kwalificatieplicht")
 
+    stand = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, geboortedatum: date | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.geboortedatum = geboortedatum
+
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         vandaag = timezone.localdate()
@@ -74,6 +83,7 @@ class Leerplichtfeitenformulier(forms.Form):
             data.get("twaalf_schooljaren_voltooid"),
             data.get("kwalificatieplicht_vervallen"),
             data.get("kwalificatieplicht_vervallen_grond") or None,
+            geboortedatum=self.geboortedatum,
         ):
             self.add_error(veld, melding[0].upper() + melding[1:] + ".")
         return data

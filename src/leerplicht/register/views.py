@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from leerplicht.audit.logboek import registreer
 from leerplicht.domein.leeftijd import leeftijd_op
 from leerplicht.domein.rollen import Handeling
+from leerplicht.register import diensten
 from leerplicht.register.forms import Leerplichtfeitenformulier
 from leerplicht.register.models import Persoon
 from leerplicht.toegang import beleid
@@ -25,6 +26,7 @@ from leerplicht.toegang.bescherming import (
     vereist_handeling,
 )
 from leerplicht.toegang.dossier import dossier_voor
+from leerplicht.versiebeheer import Versieconflict
 from leerplicht.werklijsten.zoeken import soort_zoekterm, zoek
 
 ZOEKHINT = (
@@ -126,10 +128,6 @@ def persoon(request: HttpRequest, persoon_id: str) -> HttpResponse:
     )
 
 
-#: The person's fields the facts form reads and writes (see register.forms).
-FEITENVELDEN: tuple[str, ...] = tuple(Leerplichtfeitenformulier.base_fields)
-
-
 @never_cache
 @require_http_methods(["GET", "POST"])
 @vereist_handeling(Handeling.MELDINGEN_VERWERKEN)
@@ -142,17 +140,22 @@ def leerplichtfeiten(request: HttpRequest, persoon_id: str) -> HttpResponse:
     """
     p: Persoon = object_of_404(request.user, Persoon, pk=persoon_id)
     if request.method == "POST":
-        formulier = Leerplichtfeitenformulier(request.POST)
+        formulier = Leerplichtfeitenformulier(request.POST, geboortedatum=p.geboortedatum)
         if formulier.is_valid():
-            for veld in FEITENVELDEN:
-                waarde = formulier.cleaned_data[veld]
-                setattr(p, veld, waarde.strip() or None if isinstance(waarde, str) else waarde)
-            p.save(update_fields=list(FEITENVELDEN))
-            messages.success(request, "De gegevens over de leerplicht zijn opgeslagen.")
-            return redirect("register:persoon", persoon_id=p.pk)
+            try:
+                diensten.leg_leerplichtfeiten_vast(
+                    p.pk, formulier.cleaned_data, formulier.cleaned_data["stand"]
+                )
+            except Versieconflict as conflict:
+                formulier.add_error(None, conflict.bericht)
+            else:
+                messages.success(request, "De gegevens over de leerplicht zijn opgeslagen.")
+                return redirect("register:persoon", persoon_id=p.pk)
     else:
         formulier = Leerplichtfeitenformulier(
-            initial={veld: getattr(p, veld) or "" for veld in FEITENVELDEN}
+            initial={veld: getattr(p, veld) or "" for veld in diensten.FEITENVELDEN}
+            | {"stand": diensten.stand_van(p)},
+            geboortedatum=p.geboortedatum,
         )
         registreer(
             "inzien",
@@ -160,7 +163,7 @@ def leerplichtfeiten(request: HttpRequest, persoon_id: str) -> HttpResponse:
             object_type="persoon",
             object_id=p.pk,
             persoon_id=p.pk,
-            velden=["id", *FEITENVELDEN],
+            velden=["id", *diensten.FEITENVELDEN],
         )
     return render(
         request,
