@@ -17,6 +17,8 @@ Environment variables:
 - LEERPLICHT_OIDC_*: single sign-on, see docs/beheer/oidc.md
 - LEERPLICHT_BEWAARTERMIJN_<SOORT>_JAREN: retention per kind, see docs/beheer/bewaartermijnen.md
 - LEERPLICHT_TAKEN_BACKEND: the django-tasks backend (default: run immediately)
+- LEERPLICHT_VSV_MONITORING_MAANDEN, LEERPLICHT_VSV_SIGNAAL_DAGEN: the Doorstroompunt's
+  monitoring interval (6 months) and the window of the nightly vsv signal (90 days)
 Hardening and sign-in: docs/beheer/beveiliging.md.
 """
 
@@ -38,6 +40,7 @@ from leerplicht.aanmelden.instellingen import (
     productieproblemen,
     proxy_adres,
 )
+from leerplicht.domein import vsv_traject
 from leerplicht.domein.bewaartermijn import jaren_uit_omgeving
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -150,7 +153,6 @@ def _database() -> dict:
             "timeout": 30,
         }
         config["CONN_MAX_AGE"] = 0
-        # pytest-django's test database for SQLite: a file, so subprocess tests can use it.
     return config
 
 
@@ -297,6 +299,15 @@ LEERPLICHT_REGIO_NAAM = os.environ.get("LEERPLICHT_REGIO_NAAM", "Regio")
 #: the retention run (leerplicht.bewaren.taakresultaten).
 LEERPLICHT_TAAKRESULTATEN_DAGEN = geheel_getal(
     os.environ, "LEERPLICHT_TAAKRESULTATEN_DAGEN", 1, minimum=0
+)
+
+#: The Doorstroompunt's monitoring interval and the nightly vsv signal's window (defaults
+#: in leerplicht.domein.vsv_traject).
+LEERPLICHT_VSV_MONITORING_MAANDEN = geheel_getal(
+    os.environ, "LEERPLICHT_VSV_MONITORING_MAANDEN", vsv_traject.MONITORING_MAANDEN
+)
+LEERPLICHT_VSV_SIGNAAL_DAGEN = geheel_getal(
+    os.environ, "LEERPLICHT_VSV_SIGNAAL_DAGEN", vsv_traject.SIGNAALVENSTER_DAGEN
 )
 
 LOGGING = {

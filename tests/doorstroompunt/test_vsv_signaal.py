@@ -4,6 +4,9 @@ DUO's list and a medewerker's de-registration (`domein.uitschrijving`)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date, timedelta
 from io import StringIO
 
@@ -213,3 +216,23 @@ def test_open_traject_van_buiten_de_regio_komt_mee_met_de_import(tmp_path):
     )
     pagina = consulent.get("/doorstroompunt/").content.decode()
     assert "/doorstroompunt/ELDERS-17/" in pagina
+
+
+def test_venster_en_monitoring_komen_uit_de_omgeving(tmp_path):
+    """Issue 16 item 8: the settings docstring says every setting comes from the
+    environment; the two Doorstroompunt settings do (read in a fresh process)."""
+    code = (
+        "from django.conf import settings; "
+        "print(settings.LEERPLICHT_VSV_SIGNAAL_DAGEN, settings.LEERPLICHT_VSV_MONITORING_MAANDEN)"
+    )
+    omgeving = os.environ | {
+        "DJANGO_SETTINGS_MODULE": "leerplicht.settings",
+        "DATABASE_URL": f"sqlite:///{tmp_path}/leeg.sqlite3",
+        "LEERPLICHT_VSV_SIGNAAL_DAGEN": "30",
+        "LEERPLICHT_VSV_MONITORING_MAANDEN": "3",
+    }
+    uit = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        env=omgeving, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert uit.stdout.split() == ["30", "3"]

@@ -22,6 +22,9 @@ from .schooljaar import Schooljaar
 #: Default interval of the monitoring contacts; a team sets its own
 #: (setting LEERPLICHT_VSV_MONITORING_MAANDEN, e.g. 3 or 6).
 MONITORING_MAANDEN = 6
+#: Default window of the nightly vsv signal: de-registrations older than this many days
+#: are history, not new vsv'ers (setting LEERPLICHT_VSV_SIGNAAL_DAGEN).
+SIGNAALVENSTER_DAGEN = 90
 
 
 class Vsvstatus(StrEnum):

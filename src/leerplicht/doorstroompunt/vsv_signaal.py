@@ -40,12 +40,10 @@ from leerplicht.register.models import Inschrijving
 from .diensten import SYSTEEM, nieuw_vsv_traject
 from .models import Vsv
 
-#: De-registrations older than this many days are history, not new vsv'ers.
-VENSTER_DAGEN = 90
-
 
 def venster_dagen() -> int:
-    return int(getattr(settings, "LEERPLICHT_VSV_SIGNAAL_DAGEN", VENSTER_DAGEN))
+    """De-registrations older than this many days are history, not new vsv'ers."""
+    return settings.LEERPLICHT_VSV_SIGNAAL_DAGEN
 
 
 @dataclass(frozen=True)
