@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.test import RequestFactory, override_settings
 from django.urls import include, path
-from django.views import View
 from toegangswereld import ZONDER_ROL, Wereld, aangemeld
 
 from leerplicht.domein.rollen import Rol
@@ -18,7 +17,6 @@ from leerplicht.toegang.bescherming import (
     BEHEERROLLEN,
     CIJFERROLLEN,
     DOSSIERROLLEN,
-    RolVereistMixin,
     object_of_404,
     vereist_dossiertoegang,
     vereist_rol,
@@ -79,31 +77,6 @@ def test_vereist_dossiertoegang(wereld: Wereld, rol):
 def test_vereist_rol_zonder_rollen_kan_niet():
     with pytest.raises(ValueError, match="zonder rollen"):
         vereist_rol()
-
-
-class Alleenbeheer(RolVereistMixin, View):
-    toegestane_rollen = frozenset({Rol.APPLICATIEBEHEERDER})
-
-    def get(self, request):
-        return HttpResponse("beheer")
-
-
-class Vergeten(RolVereistMixin, View):
-    def get(self, request):
-        return HttpResponse("open")
-
-
-def test_mixin(wereld: Wereld):
-    view = Alleenbeheer.as_view()
-    assert view(_verzoek()).status_code == 302
-    assert view(_verzoek(wereld.gebruikers[Rol.APPLICATIEBEHEERDER])).content == b"beheer"
-    with pytest.raises(PermissionDenied):
-        view(_verzoek(wereld.gebruikers[Rol.PRIVACY_OFFICER]))
-
-
-def test_mixin_zonder_rollen_laat_niemand_toe(wereld: Wereld):
-    with pytest.raises(PermissionDenied):
-        Vergeten.as_view()(_verzoek(wereld.gebruikers[Rol.APPLICATIEBEHEERDER]))
 
 
 def test_object_van_andere_gemeente_is_404(wereld: Wereld):

@@ -196,10 +196,6 @@ VELDEN: tuple[Veld, ...] = (
 VELDEN_OP_SLEUTEL: dict[str, Veld] = {v.sleutel: v for v in VELDEN}
 
 
-def velden_voor(soort: str) -> tuple[Veld, ...]:
-    return tuple(v for v in VELDEN if soort in v.voor)
-
-
 def ontbrekende_velden(soort: str, gegevens: Mapping[str, Any]) -> list[Veld]:
     """The required inputs of `soort` left empty (the service refuses the letter then)."""
     return [

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import wraps
-from typing import Any, ClassVar, TypeVar
+from typing import Any, TypeVar
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -83,20 +83,6 @@ vereist_beheertoegang = _vereist(BEHEERROLLEN)
 def vereist_handeling(handeling: Handeling) -> Callable[[View], View]:
     """Decorator: only the rollen that do this kind of work (`domein.rollen.HANDELINGEN`)."""
     return _vereist(HANDELINGEN[handeling])
-
-
-class RolVereistMixin:
-    """For class-based views: set `toegestane_rollen`; checked before anything else runs."""
-
-    toegestane_rollen: ClassVar[frozenset[Rol]] = frozenset()
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not self.toegestane_rollen:
-            raise PermissionDenied  # fail closed: a view that names no rol admits nobody
-        weigering = controleer_rol(request, self.toegestane_rollen)
-        if weigering is not None:
-            return weigering
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
 
 
 def object_of_404(gebruiker: Gebruiker, model: type[M], **zoek: Any) -> M:

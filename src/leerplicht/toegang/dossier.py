@@ -187,17 +187,3 @@ def dossier_voor(
         ),
         peildatum=peildatum or timezone.localdate(),
     )
-
-
-def zoek_persoon(gebruiker: beleid.Gebruiker, zoekterm: str) -> Persoon | None:
-    """The person with this BSN or persoonsnummer within the user's reach, else None.
-
-    Outside the reach and not existing give the same answer.
-    """
-    zoekterm = zoekterm.strip()
-    if not zoekterm:
-        return None
-    gevonden = list(beleid.personen_voor(gebruiker).filter(pk=zoekterm)[:1])
-    if not gevonden:
-        gevonden = list(beleid.personen_voor(gebruiker).filter(bsn=zoekterm)[:1])
-    return gevonden[0] if gevonden else None
