@@ -67,7 +67,7 @@ def test_opnieuw_proberen_met_het_commando(lpa, kind, settings, duo_map):
     Vrijstelling.objects.create(id="V-IMPORT", persoon=kind, gemeente=kind.gemeente, grond="5c",
                                 aangevraagd=date(2024, 8, 1), geldig_van=date(2024, 9, 2),
                                 besluit="toegekend", besluitdatum=date(2024, 8, 30))  # fmt: skip
-    call_command("vrijstellingen_naar_duo")
+    call_command("vrijstellingen-naar-duo")
     (bestand,) = duo_map.glob("VRIJST_*.csv")
     assert [r["referentie"] for r in formaat.lees(bestand.read_bytes())] == ["V-NIET"]
     assert Vrijstelling.objects.get(pk="V-NIET").duo_geregistreerd_op is not None

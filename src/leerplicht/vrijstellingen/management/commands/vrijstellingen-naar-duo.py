@@ -1,4 +1,4 @@
-"""leerplicht vrijstellingen_naar_duo: write the DUO file for decisions not registered yet.
+"""leerplicht vrijstellingen-naar-duo: write the DUO file for decisions not registered yet.
 
 A decision registers itself with DUO at once; when that failed (e.g. the DUO folder was
 not writable), the overzicht lists it and this command tries again.
