@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from leerplicht.audit.models import Auditregel
 from leerplicht.bewaren.vaststellen import stel_vast
+from leerplicht.cijfers.keuze import JAREN_TERUG
 from leerplicht.cijfers.rapport import maak_rapport
 from leerplicht.domein.formattering import getal
 from leerplicht.domein.leeftijdsklasse import MELDING_18PLUS, VSV_OPEN
@@ -307,7 +308,7 @@ def test_een_onbekende_gemeente_zegt_hetzelfde_als_die_van_een_ander(gegevens):
 def test_de_vijf_vorige_schooljaren_zijn_te_kiezen(gegevens):
     client = _client(Rol.CONSULENT_DOORSTROOMPUNT, A)
     huidig = Schooljaar.van_datum(timezone.localdate())
-    oudste = huidig.vorige(views_cijfers.JAREN_TERUG)
+    oudste = huidig.vorige(JAREN_TERUG)
     html, _ = _pagina(client, schooljaar=oudste.naam)
     assert "kunt u hier niet kiezen" not in html
     assert f'<option value="{oudste.naam}" selected>' in html

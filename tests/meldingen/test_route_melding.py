@@ -45,7 +45,7 @@ def test_verzuimstaat_opvragen_geeft_een_week(regio, persoon):
 
 def test_herinneren_alleen_bij_opgevraagde_verzuimstaat(regio, persoon):
     m = _melding(regio, persoon)
-    with pytest.raises(route.Routefout, match="Alleen bij een opgevraagde verzuimstaat"):
+    with pytest.raises(route.Regelfout, match="Alleen bij een opgevraagde verzuimstaat"):
         route.herinneren(m, 1)
     route.verzuimstaat_opvragen(m, 1, vandaag=VANDAAG)
     route.herinneren(m, 2, vandaag=date(2025, 3, 13))
@@ -72,7 +72,7 @@ def test_verzuimstaat_verkeerd_bestand_slaat_niets_op(regio, persoon):
     m = _melding(regio, persoon)
     route.verzuimstaat_opvragen(m, 1, vandaag=VANDAAG)
     bestand = SimpleUploadedFile("staat.exe", b"MZ", content_type="application/octet-stream")
-    with pytest.raises(route.Routefout, match="dit soort bestand"):
+    with pytest.raises(route.Regelfout, match="dit soort bestand"):
         route.verzuimstaat_ontvangen(m, 2, door="admin", bestand=bestand)
     m.refresh_from_db()
     assert m.status == "verzuimstaat_opgevraagd" and m.versie == 2
@@ -137,7 +137,7 @@ def test_gesloten_of_ander_soort_werkproces_telt_niet(regio, persoon):
     )  # fmt: skip
     m = _melding(regio, persoon)
     assert route.lopend_werkproces(m) is None
-    with pytest.raises(route.Routefout, match="Alleen een compleet dossier"):
+    with pytest.raises(route.Regelfout, match="Alleen een compleet dossier"):
         route.overdragen(m, 1, door="admin")
     m.refresh_from_db()
     assert m.status == "nieuw" and m.versie == 1
@@ -174,13 +174,13 @@ def test_ter_kennisneming_en_intrekken(regio, persoon, stap, status, duo):
 
 def test_route_weigert_onmogelijke_stap(regio, persoon):
     m = route.compleet(_melding(regio, persoon), 1)
-    with pytest.raises(route.Routefout, match="'compleet' kan niet naar 'ter kennisneming"):
+    with pytest.raises(route.Regelfout, match="'compleet' kan niet naar 'ter kennisneming"):
         route.ter_kennisneming(m, 2)
     historisch = Melding.objects.create(
         meldingsnummer="OUD", persoon=persoon, gemeente=regio.gemeente, datum=VANDAAG,
         soort="wettelijk",
     )  # fmt: skip
-    with pytest.raises(route.Routefout, match="staat in geen wachtrij"):
+    with pytest.raises(route.Regelfout, match="staat in geen wachtrij"):
         route.compleet(historisch, 1)
 
 

@@ -12,7 +12,7 @@ from leerplicht.doorstroompunt.models import Vsv
 from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Gemeente, Persoon
 from leerplicht.thuiszitters.models import Thuiszitter
-from leerplicht.vrijstellingen.models import Vrijstelling
+from leerplicht.vrijstellingen.models import Verlofaanvraag, Vrijstelling
 from leerplicht.werkprocessen.models import Interventie, Werkproces
 
 WACHTWOORD = "een-lang-testwachtwoord"
@@ -90,6 +90,21 @@ class VrijstellingFactory(factory.django.DjangoModelFactory):
     besluit = "toegekend"
     besluitdatum = date(2024, 9, 1)
     geldig_van = factory.SelfAttribute("besluitdatum")
+
+
+class VerlofaanvraagFactory(factory.django.DjangoModelFactory):
+    """An open request of 12 school days (more than 10: the leerplichtambtenaar's, art. 14)."""
+
+    class Meta:
+        model = Verlofaanvraag
+
+    persoon = factory.SubFactory(PersoonFactory)
+    gemeente = factory.SelfAttribute("persoon.gemeente")
+    soort = "gewichtige_omstandigheden"
+    aangevraagd = date(2024, 9, 2)
+    van = date(2024, 10, 7)
+    tot = date(2024, 10, 22)
+    aantal_schooldagen = 12
 
 
 class VsvFactory(factory.django.DjangoModelFactory):

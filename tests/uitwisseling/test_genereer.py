@@ -27,8 +27,9 @@ from leerplicht.domein.bsn import is_geldig_bsn, is_test_bsn
 from leerplicht.domein.leeftijd import leeftijd_op, verjaardag
 from leerplicht.domein.onderwijssoort import SCHOOL_ONDERWIJSSOORTEN
 from leerplicht.domein.schooljaar import Schooljaar
-from leerplicht.uitwisseling import genereer as generator
-from leerplicht.uitwisseling.genereer import genereer
+from leerplicht.generator import genereer, uitvoeren
+from leerplicht.generator.bestanden import BESTANDEN
+from leerplicht.generator.datums import MAX_LEEFTIJD, VSV_JAREN
 
 LAATSTE = Schooljaar(2024)
 JAREN = 3
@@ -86,7 +87,7 @@ class Regio:
 
 def lees_regio(map_: Path) -> Regio:
     regio = Regio(map_)
-    for spec in formaat.BESTANDEN:
+    for spec in BESTANDEN:
         pad = map_ / spec.naam
         assert pad.exists(), f"{spec.naam} ontbreekt"
         with pad.open(encoding="utf-8", newline="") as bron:
@@ -139,16 +140,21 @@ def _op(inschrijvingen: list[tuple[date, date, str]], datum: date) -> str:
 
 def test_alle_tien_bestanden_met_precies_de_kolommen_van_het_formaat(regio):
     namen = sorted(p.name for p in regio.map.iterdir())
-    assert namen == sorted(b.naam for b in formaat.BESTANDEN)
+    assert namen == sorted(b.naam for b in BESTANDEN)
+    # The generator writes the ten files of the shared contract, in the format's order;
+    # the optional files the project added (verlofaanvragen.csv) it leaves out.
+    assert len(BESTANDEN) == 10
+    assert list(BESTANDEN) == [b for b in formaat.BESTANDEN if not b.toegevoegd]
+    assert {b.naam for b in formaat.BESTANDEN if b.toegevoegd} == {"verlofaanvragen.csv"}
     # lees_regio checked every header, cell and row rule; every file has rows.
-    for spec in formaat.BESTANDEN:
+    for spec in BESTANDEN:
         assert regio[spec.naam], f"{spec.naam} is leeg"
     assert "id" in formaat.INTERVENTIES.kolomnamen
     assert all(r["id"] for r in regio["interventies.csv"])
 
 
 def test_sleutels_uniek_en_alle_verwijzingen_bestaan(regio):
-    for spec in formaat.BESTANDEN:
+    for spec in BESTANDEN:
         sleutels = [tuple(r[k] for k in spec.sleutel) for r in regio[spec.naam]]
         dubbel = [s for s, n in Counter(sleutels).items() if n > 1]
         assert not dubbel, f"{spec.naam}: dubbele sleutels {dubbel[:3]}"
@@ -160,7 +166,7 @@ def test_sleutels_uniek_en_alle_verwijzingen_bestaan(regio):
             formaat.school_code(s["brin"], s["vestiging"]) for s in regio["scholen.csv"]
         },
     }
-    for spec in formaat.BESTANDEN:
+    for spec in BESTANDEN:
         for kolom in spec.kolommen:
             if kolom.soort != formaat.VERWIJZING:
                 continue
@@ -250,17 +256,17 @@ def test_gebeurtenissen_vallen_in_de_gevraagde_schooljaren(regio):
     niet_na("vsv.csv", "monitoring_vanaf", "afgerond_op")
     niet_na("inschrijvingen.csv", "van", "tot")
     niet_na("personen.csv", "startkwalificatie")
-    vsv_begin = LAATSTE.vorige(generator.VSV_JAREN - 1).begin
+    vsv_begin = LAATSTE.vorige(VSV_JAREN - 1).begin
     uitgeschreven = [v["uitgeschreven"] for v in regio["vsv.csv"]]
     assert all(vsv_begin <= d <= einde for d in uitgeschreven)
     assert {Schooljaar.van_datum(d) for d in uitgeschreven} == {
-        LAATSTE.vorige(i) for i in range(generator.VSV_JAREN)
+        LAATSTE.vorige(i) for i in range(VSV_JAREN)
     }
     for jaar in (EERSTE, EERSTE.volgende(), LAATSTE):
         assert any(jaar.bevat(m["datum"]) for m in regio["meldingen.csv"])
     leeftijden = [leeftijd_op(p["geboortedatum"], einde) for p in regio["personen.csv"]]
     assert min(leeftijden) == 0
-    assert max(leeftijden) == generator.MAX_LEEFTIJD
+    assert max(leeftijden) == MAX_LEEFTIJD
 
 
 def test_samenhang_tussen_de_bestanden(regio):
@@ -371,7 +377,7 @@ def test_zelfde_seed_geeft_dezelfde_bestanden_ook_als_zip(tmp_path):
     genereer(tmp_path / "b.zip", **opties)
     assert (tmp_path / "a.zip").read_bytes() == (tmp_path / "b.zip").read_bytes()
     with zipfile.ZipFile(tmp_path / "a.zip") as zf:
-        assert [i.filename for i in zf.infolist()] == [b.naam for b in formaat.BESTANDEN]
+        assert [i.filename for i in zf.infolist()] == [b.naam for b in BESTANDEN]
         assert {i.date_time for i in zf.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         assert {i.filename: zf.read(i) for i in zf.infolist()} == _bestanden(tmp_path / "a")
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "werkmap opgeruimd"
@@ -380,7 +386,7 @@ def test_zelfde_seed_geeft_dezelfde_bestanden_ook_als_zip(tmp_path):
 
 
 def test_uitkomst_hangt_niet_af_van_het_aantal_processen(tmp_path, monkeypatch):
-    monkeypatch.setattr(generator, "BLOK", 400)
+    monkeypatch.setattr(uitvoeren, "BLOK", 400)
     opties = {"gemeenten": 3, "personen": 1300, "schooljaar": LAATSTE, "seed": 5}
     genereer(tmp_path / "een", processen=1, **opties)
     genereer(tmp_path / "twee", processen=2, **opties)
@@ -416,7 +422,7 @@ def test_opdracht_schrijft_een_regel_per_bestand(tmp_path):
         stdout=uit,
     )
     regels = uit.getvalue().splitlines()
-    for spec in formaat.BESTANDEN:
+    for spec in BESTANDEN:
         assert any(r.startswith(spec.naam) and r.endswith("regels geschreven") for r in regels)
     assert "personen.csv                800 regels geschreven" in regels
     assert "2022-2023 t/m 2023-2024" in regels[-1]

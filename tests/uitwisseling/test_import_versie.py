@@ -73,7 +73,9 @@ def verwacht(eerste: int, tweede: int) -> dict[str, dict[str, int]]:
 def test_elk_model_met_versie_dat_de_import_schrijft_wordt_verhoogd():
     """Guard: a model with a versie added to the format later is raised too, not forgotten."""
     met_versie = {d.spec.naam for d in DOELTABELLEN if d.versie_kolom is not None}
-    assert met_versie == set(MET_VERSIE)
+    # verlofaanvragen.csv has a natural key (no id column to look rows up by here): its
+    # versie is tested in test_verlofaanvragen_uitwisseling.py.
+    assert met_versie == set(MET_VERSIE) | {"verlofaanvragen.csv"}
     assert all(DOELTABEL_VAN[b].versie_kolom == "versie" for b in MET_VERSIE)
     assert DOELTABEL_VAN["interventies.csv"].ouder_met_versie == (
         "werkproces_id", Werkproces, "versie"

@@ -18,9 +18,10 @@ from django.core.management import call_command
 from django.db import transaction
 
 from leerplicht.cijfers.rapport import ALLE_GEMEENTEN
+from leerplicht.cijfers.tabel import Pad
 from leerplicht.domein.schooljaar import Schooljaar
 from leerplicht.verslagen.diensten import maak_jaarverslag
-from leerplicht.verslagen.document import Pad, Verslag
+from leerplicht.verslagen.document import Verslag
 
 SCHOOLJAAR = Schooljaar(2024)
 GEMEENTEN = 6

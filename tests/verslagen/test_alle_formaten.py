@@ -28,10 +28,11 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from leerplicht.cijfers.rapport import ALLE_GEMEENTEN
+from leerplicht.cijfers.tabel import Cel, Pad, Soort
 from leerplicht.domein.percentage import percentage, verandering
 from leerplicht.domein.schooljaar import Schooljaar
 from leerplicht.verslagen.diensten import maak_jaarverslag
-from leerplicht.verslagen.document import Cel, Pad, Soort, Verslag
+from leerplicht.verslagen.document import Verslag
 from leerplicht.verslagen.opmaak import tekst_van
 
 pytestmark = pytest.mark.django_db

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from verslag_testdata import GEMEENTEN, JAAR, JAREN, importeer, rapport_json, waarde_op
 
 from leerplicht.audit.models import Auditregel
+from leerplicht.cijfers.tabel import Soort, Tabel
 from leerplicht.domein.kengetallen import GEHEEL, KENGETAL_LABELS, KENGETAL_OP_CODE, KENGETALLEN
 from leerplicht.domein.percentage import percentage
 from leerplicht.verslagen.benchmark import (
@@ -34,7 +35,7 @@ from leerplicht.verslagen.benchmark import (
 )
 from leerplicht.verslagen.csv_uitvoer import TOV, csv_tekst, lees_getal
 from leerplicht.verslagen.diensten import maak_jaarverslag
-from leerplicht.verslagen.document import Grafiek, Grafieksoort, Soort, Tabel, Tekstblok, Verslag
+from leerplicht.verslagen.document import Grafiek, Grafieksoort, Tekstblok, Verslag
 from leerplicht.verslagen.html import html_document
 from leerplicht.verslagen.jaarverslag import Bron, _h_benchmark
 from leerplicht.verslagen.models import Benchmarkcijfer

@@ -61,7 +61,7 @@ def test_werkwoord_en_percentage_volgen_de_getallen(oud, nieuw):
 def test_verslag_van_een_vastgesteld_jaar_zonder_nieuwere_sectie():
     """A school year frozen before a section existed (here verzuim_18plus and the vsv ages):
     empty cells and no sentence on it, never an error."""
-    from leerplicht.verslagen.document import Soort
+    from leerplicht.cijfers.tabel import Soort
     from leerplicht.verslagen.jaarverslag import Bron
 
     def rapport(jaar: str, n: int, met_18plus: bool) -> dict:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 
 import pytest
@@ -18,13 +17,13 @@ from pypdf import PdfReader
 from verslag_webhulp import NAMEN, A, B, C, als_tekst, bouw, bron_cellen, client_voor, waarde
 from verslag_webhulp import rapporten_van as rapporten_over
 
-from chromium import ARTEFACTEN
+from chromium import ARTEFACTEN, pdftoppm
 from leerplicht.audit.models import Auditregel
+from leerplicht.cijfers.tabel import Soort
 from leerplicht.domein.formattering import procent
 from leerplicht.domein.percentage import verandering
 from leerplicht.domein.rollen import Rol
 from leerplicht.domein.schooljaar import Schooljaar
-from leerplicht.verslagen.document import Soort
 from leerplicht.verslagen.infographic import KERNCIJFERS, bouw_infographic, tegels
 from leerplicht.verslagen.jaarverslag import Bron
 
@@ -200,13 +199,14 @@ def test_pdf_is_een_getagde_pagina_met_de_getallen(jaar):
     assert regel.toelichting["formaat"] == "pdf"
 
     # For a person to look at (issue 6: the pages rendered to PNG are test artefacts).
-    if shutil.which("pdftoppm"):
+    # Without pdftoppm: not drawn in your own run, a failure in make test (tests/chromium.py).
+    if programma := pdftoppm(overslaan=False):
         map_ = ARTEFACTEN / "jaarverslag"
         map_.mkdir(parents=True, exist_ok=True)
         (map_ / "infographic.pdf").write_bytes(antwoord.content)
         subprocess.run(
             [
-                "pdftoppm",
+                programma,
                 "-r",
                 "60",
                 "-png",

@@ -12,10 +12,11 @@ from django.core.management import call_command
 from verslag_testdata import GEMEENTEN, JAAR, JAREN, importeer, rapport_json, waarde_op
 
 from leerplicht.cijfers.rapport import ALLE_GEMEENTEN
+from leerplicht.cijfers.tabel import Cel, Rij, Soort, Tabel
 from leerplicht.domein.percentage import verandering
 from leerplicht.verslagen.csv_uitvoer import KOLOMMEN, TOV, csv_tekst, getaltekst, lees_getal
 from leerplicht.verslagen.diensten import maak_jaarverslag
-from leerplicht.verslagen.document import Cel, Hoofdstuk, Rij, Soort, Tabel, Verslag
+from leerplicht.verslagen.document import Hoofdstuk, Verslag
 
 pytestmark = pytest.mark.django_db
 

@@ -15,19 +15,10 @@ from defusedxml import ElementTree
 from openpyxl.utils.cell import range_boundaries
 from verslag_testdata import GEMEENTEN, JAAR, JAREN, importeer, rapport_json, waarde_op
 
+from leerplicht.cijfers.tabel import Cel, Rij, Soort, Tabel
 from leerplicht.domein.percentage import verandering
 from leerplicht.verslagen.diensten import maak_jaarverslag
-from leerplicht.verslagen.document import (
-    Cel,
-    Grafiek,
-    Grafieksoort,
-    Hoofdstuk,
-    Reeks,
-    Rij,
-    Soort,
-    Tabel,
-    Verslag,
-)
+from leerplicht.verslagen.document import Grafiek, Grafieksoort, Hoofdstuk, Reeks, Verslag
 from leerplicht.verslagen.xlsx import INHOUD, NUMMERFORMAAT, bladnamen, xlsx
 
 pytestmark = pytest.mark.django_db

@@ -8,6 +8,8 @@ from datetime import date
 import pytest
 
 from leerplicht.audit.models import Auditregel
+from leerplicht.domein.rollen import Handeling
+from leerplicht.toegang import beleid
 from leerplicht.vrijstellingen import diensten
 from leerplicht.vrijstellingen.models import Verlofaanvraag
 
@@ -40,11 +42,8 @@ def test_besluit_na_horen_van_de_schoolleider(lpa, administratie, kind):
     a = verlof(administratie, kind)
     assert (a.besluit, a.versie) == ("open", 1)
     assert Auditregel.objects.filter(actie="aanmaken", object_type="verlofaanvraag").exists()
-    with pytest.raises(diensten.GeenBevoegdheid):
-        diensten.besluit_verlof(
-            administratie, a, versie=1, besluit="toegekend", besluitdatum=date(2025, 2, 10),
-            motivering="x", schoolleider_gehoord_op=date(2025, 2, 5),
-        )  # fmt: skip
+    # Deciding is the LPA's work: the view checks it (test_verlof_besluit_is_niet_aan_de_administratie).
+    assert not beleid.mag(administratie, Handeling.VRIJSTELLING_BESLUITEN)
     with pytest.raises(diensten.Regelfout, match=r"art\. 14 lid 3"):
         diensten.besluit_verlof(
             lpa, a, versie=1, besluit="toegekend", besluitdatum=date(2025, 2, 10),
@@ -87,3 +86,15 @@ def test_de_database_weigert_een_besluit_zonder_horen(kind):
             van=date(2025, 3, 3), tot=date(2025, 3, 21), aantal_schooldagen=15,
             besluit="toegekend", besluitdatum=date(2025, 2, 10),
         )  # fmt: skip
+
+
+def test_verlof_besluit_is_niet_aan_de_administratie(
+    client, administratie, met_tweede_factor, kind
+):
+    """Who decides is checked where the request comes in (architectuur.md): the view."""
+    a = verlof(administratie, kind)
+    c = met_tweede_factor(client, administratie)
+    data = {"versie": 1, "besluit": "toegekend", "besluitdatum": "2025-02-10",
+            "motivering": "x", "schoolleider_gehoord_op": "2025-02-05"}  # fmt: skip
+    assert c.post(f"/vrijstellingen/verlof/{a.pk}/", data).status_code == 403
+    assert Verlofaanvraag.objects.get(pk=a.pk).besluit == "open"

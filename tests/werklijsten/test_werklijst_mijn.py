@@ -22,7 +22,10 @@ from toegang.toegangswereld import aangemeld, maak_gebruiker
 
 pytestmark = pytest.mark.django_db
 
-VANDAAG = timezone.localdate()
+
+def vandaag():
+    """Today, asked when a test runs: a module constant goes stale across midnight."""
+    return timezone.localdate()
 
 
 @pytest.fixture
@@ -44,7 +47,7 @@ def test_mijn_open_werkprocessen_alleen(wereld):
     mijn = WerkprocesFactory(persoon__gemeente=eigen, behandelaar="lpa.werk", id="WMIJN1")
     WerkprocesFactory(persoon__gemeente=eigen, behandelaar="lpa.ander", id="WCOLLEGA")
     WerkprocesFactory(
-        persoon__gemeente=eigen, behandelaar="lpa.werk", id="WDICHT", gesloten=VANDAAG,
+        persoon__gemeente=eigen, behandelaar="lpa.werk", id="WDICHT", gesloten=vandaag(),
         resultaat="school",
     )  # fmt: skip
     # Same user name in another gemeente's work: still not visible.
@@ -62,27 +65,27 @@ def test_termijnen_deze_week(wereld):
     p = PersoonFactory(gemeente=eigen)
     MeldingFactory(
         persoon=p, meldingsnummer="MTERMIJN", status="verzuimstaat_opgevraagd",
-        verzuimstaat_termijn=VANDAAG + timedelta(days=6),
+        verzuimstaat_termijn=vandaag() + timedelta(days=6),
     )  # fmt: skip
     MeldingFactory(
         persoon=p, meldingsnummer="MVOLGENDEWEEK", status="verzuimstaat_opgevraagd",
-        verzuimstaat_termijn=VANDAAG + timedelta(days=7),
+        verzuimstaat_termijn=vandaag() + timedelta(days=7),
     )  # fmt: skip
     MeldingFactory(
         persoon=p, meldingsnummer="MONTVANGEN", status="verzuimstaat_opgevraagd",
-        verzuimstaat_termijn=VANDAAG, verzuimstaat_ontvangen_op=VANDAAG,
+        verzuimstaat_termijn=vandaag(), verzuimstaat_ontvangen_op=vandaag(),
     )  # fmt: skip
     VrijstellingFactory(
-        persoon=p, id="VAFLOPEND", besluitdatum=VANDAAG - timedelta(days=300),
-        geldig_tot=VANDAAG + timedelta(days=2),
+        persoon=p, id="VAFLOPEND", besluitdatum=vandaag() - timedelta(days=300),
+        geldig_tot=vandaag() + timedelta(days=2),
     )  # fmt: skip
     w = WerkprocesFactory(persoon=p, behandelaar="lpa.werk", id="WHALT")
-    InterventieFactory(werkproces=w, soort="halt", datum=VANDAAG - timedelta(days=40))
-    InterventieFactory(werkproces=w, soort="halt", datum=VANDAAG - timedelta(days=50),
+    InterventieFactory(werkproces=w, soort="halt", datum=vandaag() - timedelta(days=40))
+    InterventieFactory(werkproces=w, soort="halt", datum=vandaag() - timedelta(days=50),
                        uitkomst="positief")  # fmt: skip
     anders = MeldingFactory(
         persoon=PersoonFactory(gemeente=ander), meldingsnummer="MANDERS",
-        status="verzuimstaat_opgevraagd", verzuimstaat_termijn=VANDAAG,
+        status="verzuimstaat_opgevraagd", verzuimstaat_termijn=vandaag(),
     )  # fmt: skip
     html = _html(lpa)
     assert "Termijnen deze week (3)" in html
@@ -98,7 +101,7 @@ def test_te_laat_en_nieuw(wereld):
     p = PersoonFactory(gemeente=eigen)
     MeldingFactory(
         persoon=p, meldingsnummer="MTELAAT", status="verzuimstaat_opgevraagd",
-        verzuimstaat_termijn=VANDAAG - timedelta(days=1),
+        verzuimstaat_termijn=vandaag() - timedelta(days=1),
     )  # fmt: skip
     MeldingFactory(persoon=p, meldingsnummer="MNIEUW", status="nieuw")
     MeldingFactory(persoon=p, meldingsnummer="MHISTORISCH")  # imported: no status

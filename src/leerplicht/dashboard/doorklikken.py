@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from leerplicht.cijfers.context import Rapportcontext
+from leerplicht.cijfers.keuze import schooljaar_uit
 from leerplicht.cijfers.secties.werkprocessen_per_onderwijssoort import werkprocessen_geopend
 from leerplicht.domein.codes import WERKPROCES_RESULTATEN, WERKPROCES_TYPEN
 from leerplicht.domein.onderwijssoort import GROEP_VAN, GROEPEN
@@ -22,8 +23,6 @@ from leerplicht.domein.schooljaar import Schooljaar
 from leerplicht.toegang import beleid
 from leerplicht.toegang.beleid import Dossierbereik
 from leerplicht.werkprocessen.models import Werkproces
-
-from .filters import schooljaar_uit
 
 ONBEKEND_RESULTAAT = "onbekend"
 RESULTATEN = {**WERKPROCES_RESULTATEN, ONBEKEND_RESULTAAT: "zonder resultaat"}

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from leerplicht.cijfers.secties.leerplichttelling import RIJEN as TELLING_RIJEN
+from leerplicht.cijfers.tabel import Soort, Tabel
 from leerplicht.domein.codes import (
     MELDING_SOORTEN,
     PROCES_VERBAAL_VERZUIM,
@@ -26,7 +27,6 @@ from leerplicht.verslagen.document import Grafiek
 from .tabellen import (
     Bron,
     Cijfer,
-    Tabel,
     cijfer,
     kruistabel,
     per_gemeente,
@@ -96,7 +96,10 @@ def leerlingen_en_werkprocessen(b: Bron) -> Inhoud:
     per_type = werkprocessen_per_type(b)
     totaal = _werkprocessen_totaal(b)
     percentage = cijfer(
-        "Percentage van de leerlingen", "werkprocessen", "percentage_leerlingen", soort="percentage"
+        "Percentage van de leerlingen",
+        "werkprocessen",
+        "percentage_leerlingen",
+        soort=Soort.PROCENT,
     )
     alle = cijfer("Werkprocessen geopend (alle soorten)", "werkprocessen", "totaal")
     leerlingen = cijfer("Leerlingen", "leerlingen", "totaal")

@@ -2,26 +2,38 @@
 
 Nothing is counted here: every number in a cell is a number of the rapport, or the sum of a
 few of its numbers (a `Cijfer` with several paths, e.g. all meldingen over the soorten), so
-the dashboard agrees with `leerplicht rapport`. Changes are `domein.percentage.verandering`,
-texts `domein.formattering`. Pure Python (no Django): the view hands in the rapporten and
-the function that makes a drill-down link.
+the dashboard agrees with `leerplicht rapport`. The tables are the one table model of the
+figures (`cijfers.tabel`): every cell knows its path in the rapport (`Cel.bron`, or the
+paths of a sum or change in `Cel.uit`) and its drill-down link. Changes are
+`domein.percentage.verandering`. Pure Python (no Django): the view hands in the rapporten
+and the function that makes a drill-down link.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from leerplicht.domein.formattering import getal, procent
+from leerplicht.cijfers.tabel import (
+    NIET_BESCHIKBAAR,
+    TOTAAL,
+    Cel,
+    Pad,
+    Rij,
+    Soort,
+    Tabel,
+    Waarde,
+    getal_op,
+    leeg,
+    lees_cel,
+    opgemaakt,
+)
 from leerplicht.domein.percentage import verandering
 from leerplicht.domein.schooljaar import Schooljaar
 from leerplicht.verslagen.document import Grafiek, Grafieksoort, Reeks
 
 from .filters import Filter
 
-TOTAAL = "totaal"
-Pad = tuple[str, ...]
-Waarde = int | float | None
 #: (school year, gemeente code or "totaal", drill-down parameters) -> URL, or "" for no link.
 Koppeling = Callable[[Schooljaar, str, tuple[tuple[str, str], ...]], str]
 
@@ -34,12 +46,12 @@ class Cijfer:
 
     label: str
     paden: tuple[Pad, ...]
-    soort: str = "aantal"  # or "percentage"
+    soort: Soort = Soort.AANTAL  # or Soort.PROCENT
     doorklik: tuple[tuple[str, str], ...] = ()
 
     def waarde(self, deel: dict | None) -> Waarde:
         """None when a path is missing (a rapport frozen before the section existed)."""
-        waarden = [_waarde(deel, pad) for pad in self.paden]
+        waarden = [getal_op(deel, pad) for pad in self.paden]
         if any(w is None for w in waarden):
             return None
         if len(waarden) == 1:
@@ -53,61 +65,6 @@ def cijfer(label: str, *pad: str, **kw) -> Cijfer:
 
 def som(label: str, paden: Sequence[Pad], **kw) -> Cijfer:
     return Cijfer(label, tuple(paden), **kw)
-
-
-def _waarde(deel: dict | None, pad: Pad) -> Waarde:
-    waarde: object = deel
-    for sleutel in pad:
-        if not isinstance(waarde, dict) or sleutel not in waarde:
-            return None
-        waarde = waarde[sleutel]
-    if isinstance(waarde, bool) or not isinstance(waarde, int | float):
-        return None
-    return waarde
-
-
-# --- cells, rows, tables -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Cel:
-    tekst: str
-    #: A drill-down link (only for users who may see the werkprocessen behind it).
-    link: str = ""
-    #: Text for screen readers only, for an empty cell ("niet beschikbaar", "geen percentage").
-    uitleg: str = ""
-
-
-@dataclass(frozen=True)
-class Kolom:
-    tekst: str
-    #: Added for screen readers only (e.g. the school year behind "Vorig jaar").
-    voor_schermlezers: str = ""
-
-
-@dataclass(frozen=True)
-class Rij:
-    kop: str
-    cellen: tuple[Cel, ...]
-
-
-@dataclass(frozen=True)
-class Tabel:
-    id: str
-    titel: str
-    toelichting: str
-    rijkop: str
-    #: Names above groups of columns; empty: one header row.
-    kolomgroepen: tuple[str, ...]
-    kolommen: tuple[Kolom, ...]
-    rijen: tuple[Rij, ...]
-    totaal: Rij | None = None
-    #: Said when a school type is chosen and this table does not follow it (fully).
-    filteruitleg: str = ""
-
-    @property
-    def groepsbreedte(self) -> int:
-        return len(self.kolommen) // max(1, len(self.kolomgroepen))
 
 
 @dataclass(frozen=True)
@@ -152,49 +109,48 @@ class Bron:
         return rapport["gemeenten"].get(code)
 
 
-def _tekst(waarde: Waarde, soort: str) -> str:
-    if waarde is None:
-        return ""
-    return procent(waarde) if soort == "percentage" else getal(int(waarde))
-
-
 def waardecel(b: Bron, c: Cijfer, rapport: dict, jaar: Schooljaar, code: str) -> Cel:
-    waarde = c.waarde(b.deel(rapport, code))
-    if waarde is None:
-        uitleg = "geen percentage" if c.soort == "percentage" else "niet beschikbaar"
-        return Cel("", uitleg=uitleg)
-    link = b.koppeling(jaar, code, c.doorklik) if c.doorklik and waarde else ""
-    return Cel(_tekst(waarde, c.soort), link=link)
+    """The cell of `c` below gemeente `code` of `rapport` (of `jaar`), with its drill-down
+    link."""
+    if len(c.paden) == 1:
+        cel = lees_cel({jaar.naam: rapport}, (jaar.naam, code, *c.paden[0]), c.soort)
+    else:
+        waarde = c.waarde(b.deel(rapport, code))
+        uitleg = "" if waarde is not None else leeg(c.soort)
+        paden = tuple((jaar.naam, code, *p) for p in c.paden)
+        cel = Cel(waarde, c.soort, uit=paden, uitleg=uitleg)
+    if c.doorklik and cel.waarde:
+        return replace(cel, link=b.koppeling(jaar, code, c.doorklik))
+    return cel
 
 
-def veranderingscel(c: Cijfer, nu: Waarde, vorig: Waarde) -> Cel:
-    if c.soort != "aantal":
-        return Cel("", uitleg="geen verandering bij een percentage")
-    if nu is None or vorig is None:
-        return Cel("", uitleg="niet beschikbaar")
-    verschil = verandering(int(nu), int(vorig))
-    if verschil is None:
-        return Cel("", uitleg="geen percentage, vorig jaar 0")
-    return Cel(procent(verschil, teken=True))
+def veranderingscel(c: Cijfer, nu: Cel, vorig: Cel) -> Cel:
+    """The change from `vorig` to `nu` (counts only)."""
+    if c.soort is not Soort.AANTAL:
+        return Cel(None, Soort.VERANDERING, uitleg="geen verandering bij een percentage")
+    # (nieuw, oud); a change of a sum names its parts in the two cells it compares.
+    uit = (nu.bron, vorig.bron) if nu.bron and vorig.bron else None
+    if nu.waarde is None or vorig.waarde is None:
+        return Cel(None, Soort.VERANDERING, uit=uit, uitleg=NIET_BESCHIKBAAR)
+    verschil = verandering(int(nu.waarde), int(vorig.waarde))
+    uitleg = "geen percentage, vorig jaar 0" if verschil is None else ""
+    return Cel(verschil, Soort.VERANDERING, uit=uit, uitleg=uitleg)
 
 
 def _drie(b: Bron, c: Cijfer, code: str) -> tuple[Cel, Cel, Cel]:
     """This year, the year before, the change."""
     nu = waardecel(b, c, b.nu, b.jaar, code)
     vorig = waardecel(b, c, b.vorig, b.jaar.vorige(), code)
-    return (
-        nu,
-        vorig,
-        veranderingscel(c, c.waarde(b.deel(b.nu, code)), c.waarde(b.deel(b.vorig, code))),
-    )
+    return nu, vorig, veranderingscel(c, nu, vorig)
 
 
-def jaarkolommen(b: Bron) -> tuple[Kolom, Kolom, Kolom]:
-    return (
-        Kolom(b.jaar.naam),
-        Kolom("Vorig jaar", f" ({b.jaar.vorige().naam})"),
-        Kolom("Verandering"),
-    )
+def jaarkolommen(b: Bron, groepen: int = 1) -> dict:
+    """The columns this year, the year before, the change (`groepen` times), with the
+    school year behind "Vorig jaar" for screen readers."""
+    return {
+        "kolommen": (b.jaar.naam, "Vorig jaar", "Verandering") * groepen,
+        "schermlezers": ("", f" ({b.jaar.vorige().naam})", "") * groepen,
+    }
 
 
 def vergelijking(
@@ -212,20 +168,18 @@ def vergelijking(
     """Rows of figures (one `Cijfer` per column group) over the chosen gemeenten together:
     this year, the year before, the change. The row header is the first Cijfer's label."""
 
-    def rij(cijfers: Sequence[Cijfer], kop: str | None = None) -> Rij:
+    def rij(cijfers: Sequence[Cijfer], kop: str | None = None, totaal: bool = False) -> Rij:
         cellen = tuple(cel for c in cijfers for cel in _drie(b, c, TOTAAL))
-        return Rij(kop or cijfers[0].label, cellen)
+        return Rij(kop or cijfers[0].label, cellen, totaal)
 
-    groepen = tuple(kolomgroepen) or ("",)
     return Tabel(
         id=id,
         titel=f"{titel}, {b.bereik}",
         toelichting=toelichting,
         rijkop=rijkop,
         kolomgroepen=tuple(kolomgroepen),
-        kolommen=jaarkolommen(b) * len(groepen),
-        rijen=tuple(rij(r) for r in rijen),
-        totaal=rij(totaal) if totaal else None,
+        **jaarkolommen(b, len(kolomgroepen) or 1),
+        rijen=(*(rij(r) for r in rijen), *((rij(totaal, totaal=True),) if totaal else ())),
         filteruitleg=filteruitleg,
     )
 
@@ -243,8 +197,8 @@ def per_gemeente(
     if not b.meerdere:
         return None
 
-    def rij(code: str, kop: str) -> Rij:
-        return Rij(kop, tuple(cel for c in cijfers for cel in _drie(b, c, code)))
+    def rij(code: str, kop: str, totaal: bool = False) -> Rij:
+        return Rij(kop, tuple(cel for c in cijfers for cel in _drie(b, c, code)), totaal)
 
     return Tabel(
         id=id,
@@ -252,9 +206,11 @@ def per_gemeente(
         toelichting=toelichting,
         rijkop="Gemeente",
         kolomgroepen=tuple(c.label for c in cijfers) if len(cijfers) > 1 else (),
-        kolommen=jaarkolommen(b) * len(cijfers),
-        rijen=tuple(rij(code, naam) for code, naam in b.gemeenten),
-        totaal=rij(TOTAAL, "Totaal"),
+        **jaarkolommen(b, len(cijfers)),
+        rijen=(
+            *(rij(code, naam) for code, naam in b.gemeenten),
+            rij(TOTAAL, "Totaal", totaal=True),
+        ),
         filteruitleg=filteruitleg,
     )
 
@@ -273,18 +229,20 @@ def kruistabel(
 ) -> Tabel:
     """This school year only, over the chosen gemeenten together: one Cijfer per cell."""
 
-    def rij(kop: str, cijfers: Sequence[Cijfer]) -> Rij:
-        return Rij(kop, tuple(waardecel(b, c, b.nu, b.jaar, TOTAAL) for c in cijfers))
+    def rij(kop: str, cijfers: Sequence[Cijfer], totaal: bool = False) -> Rij:
+        cellen = tuple(waardecel(b, c, b.nu, b.jaar, TOTAAL) for c in cijfers)
+        return Rij(kop, cellen, totaal)
 
     return Tabel(
         id=id,
         titel=f"{titel}, {b.bereik}, {b.jaar.naam}",
         toelichting=toelichting,
         rijkop=rijkop,
-        kolomgroepen=(),
-        kolommen=tuple(Kolom(k) for k in kolommen),
-        rijen=tuple(rij(k, c) for k, c in rijen),
-        totaal=rij(*totaal) if totaal else None,
+        kolommen=tuple(kolommen),
+        rijen=(
+            *(rij(k, c) for k, c in rijen),
+            *((rij(*totaal, totaal=True),) if totaal else ()),
+        ),
         filteruitleg=filteruitleg,
     )
 
@@ -292,8 +250,8 @@ def kruistabel(
 # --- charts --------------------------------------------------------------------------------
 
 
-def _opsomming(delen: Sequence[tuple[str, Waarde]], soort: str) -> str:
-    return "; ".join(f"{naam}: {_tekst(w, soort) or 'niet beschikbaar'}" for naam, w in delen)
+def _opsomming(delen: Sequence[tuple[str, Waarde]], soort: Soort) -> str:
+    return "; ".join(f"{naam}: {opgemaakt(w, soort) or NIET_BESCHIKBAAR}" for naam, w in delen)
 
 
 def staaf_per_gemeente(b: Bron, id: str, titel: str, c: Cijfer, tabel: str) -> Grafiek | None:
@@ -317,7 +275,7 @@ def staaf_per_gemeente(b: Bron, id: str, titel: str, c: Cijfer, tabel: str) -> G
         categorieen=namen,
         reeksen=tuple(reeksen),
         tekstalternatief=f"Staafdiagram per gemeente. {'. '.join(beschrijving)}.",
-        eenheid="procent" if c.soort == "percentage" else "aantal",
+        eenheid="procent" if c.soort is Soort.PROCENT else "aantal",
         tabel_id=tabel,
     )
 
@@ -359,7 +317,7 @@ def verdeling(b: Bron, id: str, titel: str, cijfers: Sequence[Cijfer], tabel: st
         reeksen=(Reeks(b.jaar.naam, waarden),),
         tekstalternatief=(
             f"Staafdiagram, {b.bereik}, schooljaar {b.jaar.naam}. "
-            f"{_opsomming(list(zip(labels, waarden, strict=True)), 'aantal')}."
+            f"{_opsomming(list(zip(labels, waarden, strict=True)), Soort.AANTAL)}."
         ),
         tabel_id=tabel,
     )

@@ -21,6 +21,8 @@ from django.views.decorators.http import require_safe
 
 from leerplicht.audit.logboek import registreer
 from leerplicht.bewaren.vaststellen import is_vastgesteld, rapport_van
+from leerplicht.cijfers.keuze import keuzejaren
+from leerplicht.cijfers.tabel import TOTAAL
 from leerplicht.domein.codes import WERKPROCES_TYPEN
 from leerplicht.domein.onderwijssoort import GROEPEN
 from leerplicht.domein.schooljaar import Schooljaar
@@ -30,9 +32,9 @@ from leerplicht.toegang.bescherming import vereist_cijfertoegang, vereist_dossie
 from leerplicht.verslagen.grafieken import svg
 
 from .doorklikken import RESULTATEN, getelde_werkprocessen, lees_vraag, mag_doorklikken
-from .filters import Filter, keuzejaren, lees_filter
+from .filters import Filter, lees_filter
 from .onderwerpen import EERSTE, ONDERWERPEN
-from .tabellen import TOTAAL, Bron
+from .tabellen import Bron
 
 
 class RapportenPerVerzoek:
@@ -100,12 +102,7 @@ def onderwerp(request: HttpRequest, onderwerp: str = EERSTE) -> HttpResponse:
             "grafieken": [(g, svg(g)) for g in inhoud.grafieken],
             "bereik": bron.bereik,
             "lopend": jaar == keuzejaren(timezone.localdate())[0],
-            "ontbreekt": any(
-                cel.uitleg == "niet beschikbaar"
-                for t in inhoud.tabellen
-                for r in (*t.rijen, *((t.totaal,) if t.totaal else ()))
-                for cel in r.cellen
-            ),
+            "ontbreekt": any(t.ontbreekt for t in inhoud.tabellen),
         }
         registreer(
             "inzien",

@@ -30,6 +30,13 @@ WERKPROCES_TYPEN: dict[str, str] = {
     "zorg_preventie_18plus": "zorg en preventie 18+",
 }
 
+#: The kinds of werkproces that are the Doorstroompunt's work (domain.md: 18+, vsv, and the
+#: JIKP the Doorstroompunt monitors). The one definition: access (`toegang.beleid`), the
+#: resultaten that fit (`werkproces_route`) and the generated test data read it.
+DOORSTROOMPUNT_WERKPROCESSEN: frozenset[str] = frozenset(
+    {"verzuim_18plus", "zorg_preventie_18plus", "vsv", "jikp"}
+)
+
 WERKPROCES_RESULTATEN: dict[str, str] = {
     "school": "(terug) naar school",
     "dagbesteding": "dagbesteding met schoolinschrijving",

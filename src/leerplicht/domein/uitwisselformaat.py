@@ -15,6 +15,12 @@ from functools import cached_property
 from . import codes
 from .leerplichtfeiten import KWALIFICATIEPLICHT_VERVALLEN_GRONDEN, fouten_in_feiten
 from .onderwijssoort import ONDERWIJSSOORTEN, SCHOOL_ONDERWIJSSOORTEN
+from .vrijstellingsregels import (
+    VERLOFSOORTEN,
+    al_verleend_bezwaren,
+    beslist_de_leerplichtambtenaar,
+    weekdagen,
+)
 
 # Value kinds.
 TEKST = "tekst"
@@ -26,6 +32,8 @@ GEMEENTECODE = "gemeentecode"
 BRIN = "brin"
 VESTIGING = "vestiging"
 VERWIJZING = "verwijzing"
+#: A whole number, 0 or more (a count, e.g. school days).
+GEHEEL_GETAL = "geheel_getal"
 
 
 @dataclass(frozen=True)
@@ -36,6 +44,8 @@ class Kolom:
     codes: Mapping[str, object] | None = None
     verwijst_naar: str | None = None  # the file a reference points into
     max_lengte: int = 200
+    #: The value of an empty cell or a left-out optional column (None: unknown).
+    standaard: object = None
 
 
 Rij = dict[str, object]
@@ -50,6 +60,9 @@ class Bestand:
     #: Columns the project added; a file may leave them out.
     extra_kolommen: tuple[str, ...] = ()
     regels: tuple[Callable[[Rij], list[Fout]], ...] = field(default=())
+    #: The whole file is the project's (exchange-format.md: "the project may add optional
+    #: columns and files"); not in the shared contract.
+    toegevoegd: bool = False
 
     @cached_property  # read for every row by the importer
     def kolomnamen(self) -> tuple[str, ...]:
@@ -57,6 +70,11 @@ class Bestand:
 
     def kolom(self, naam: str) -> Kolom:
         return next(k for k in self.kolommen if k.naam == naam)
+
+    @cached_property
+    def lege_rij(self) -> Rij:
+        """A row with every column at its value for an empty cell."""
+        return {k.naam: k.standaard for k in self.kolommen}
 
     @property
     def verplichte_kopjes(self) -> tuple[str, ...]:
@@ -134,6 +152,85 @@ def _leerplichtfeiten_regels(rij: Rij) -> list[Fout]:
     )
 
 
+#: A verlofaanvraag is never "ingetrokken" (vrijstellingen.models.VERLOF_BESLUITEN).
+VERLOF_BESLUITEN: dict[str, str] = {
+    k: v for k, v in codes.VRIJSTELLING_BESLUITEN.items() if k != "ingetrokken"
+}
+_ART_14_LID_1 = "art. 14 lid 1 Leerplichtwet 1969"
+_ART_14_LID_3 = "art. 14 lid 3 Leerplichtwet 1969"
+
+
+def _getal(rij: Rij, kolom: str) -> int:
+    waarde = rij.get(kolom)
+    return waarde if isinstance(waarde, int) else 0
+
+
+def _verlof_tien_dagen_regel(rij: Rij) -> list[Fout]:
+    """Art. 14 lid 1 en 3: only a request that brings the school year over 10 school days,
+    the school head's earlier grants included, is the leerplichtambtenaar's. The same
+    rule as the service (vrijstellingsregels.beslist_de_leerplichtambtenaar)."""
+    if rij.get("aantal_schooldagen") is None:
+        return []
+    gevraagd, al = _getal(rij, "aantal_schooldagen"), _getal(rij, "al_verleend_schooldagen")
+    if beslist_de_leerplichtambtenaar(gevraagd, al):
+        return []
+    return [
+        (
+            "aantal_schooldagen",
+            f"{al} al verleend + {gevraagd} gevraagd = {al + gevraagd} schooldagen in dit "
+            "schooljaar: tot en met 10 beslist de directeur van de school, niet de "
+            f"leerplichtambtenaar ({_ART_14_LID_1})",
+        )
+    ]
+
+
+def _verlof_al_verleend_regel(rij: Rij) -> list[Fout]:
+    """Days the school head already granted need the date they were known on and their
+    source, as on screen (vrijstellingsregels.al_verleend_bezwaren)."""
+    aangevraagd, peildatum = rij.get("aangevraagd"), rij.get("al_verleend_peildatum")
+    if not isinstance(aangevraagd, date):
+        return []
+    bezwaren = al_verleend_bezwaren(
+        _getal(rij, "al_verleend_schooldagen"),
+        peildatum if isinstance(peildatum, date) else None,
+        str(rij.get("al_verleend_bron") or ""),
+        aangevraagd,
+    )
+    return [(b.veld, b.tekst) for b in bezwaren]
+
+
+def _verlof_besluit_regel(rij: Rij) -> list[Fout]:
+    """A decision has its date (as for vrijstellingen) and comes after hearing the school
+    head (art. 14 lid 3)."""
+    fouten = _vrijstelling_regels(rij)
+    besluit = rij.get("besluit")
+    if besluit not in (None, "open") and rij.get("schoolleider_gehoord_op") is None:
+        fouten.append(
+            (
+                "schoolleider_gehoord_op",
+                f"verplicht bij besluit {besluit}: de leerplichtambtenaar beslist na het "
+                f"horen van de directeur van de school ({_ART_14_LID_3})",
+            )
+        )
+    return fouten
+
+
+def _verlof_schooldagen_regel(rij: Rij) -> list[Fout]:
+    """No more school days than the period has weekdays (vrijstellingsregels.weekdagen)."""
+    van, tot, aantal = rij.get("van"), rij.get("tot"), rij.get("aantal_schooldagen")
+    if not (isinstance(van, date) and isinstance(tot, date) and isinstance(aantal, int)):
+        return []
+    if tot >= van and aantal > (hoogstens := weekdagen(van, tot)):
+        return [
+            (
+                "aantal_schooldagen",
+                f"van {van.isoformat()} tot en met {tot.isoformat()} zijn hoogstens "
+                f"{hoogstens} schooldagen",
+            )
+        ]
+    return []
+
+
 def _ref(naam: str, bestand: str, verplicht: bool = True) -> Kolom:
     return Kolom(naam, VERWIJZING, verplicht, verwijst_naar=bestand, max_lengte=64)
 
@@ -144,6 +241,10 @@ def _code(naam: str, lijst: Mapping[str, object], verplicht: bool = True) -> Kol
 
 def _datum(naam: str, verplicht: bool = True) -> Kolom:
     return Kolom(naam, DATUM, verplicht)
+
+
+def _geheel_getal(naam: str, verplicht: bool = True, standaard: int | None = None) -> Kolom:
+    return Kolom(naam, GEHEEL_GETAL, verplicht, max_lengte=10, standaard=standaard)
 
 
 _ONDERWIJSSOORT = _code("onderwijssoort", ONDERWIJSSOORTEN, verplicht=False)
@@ -313,6 +414,41 @@ VSV = Bestand(
         _niet_voor("uitgeschreven", "afgerond_op"),
     ),
 )
+# Added by the project: requests for verlof of more than 10 school days per school year
+# (art. 14 lid 3), the leerplichtambtenaar's. The free texts `reden` and `motivering`
+# (family or health details) and the decision letter stay out (data minimisation).
+VERLOFAANVRAGEN = Bestand(
+    "verlofaanvragen.csv",
+    (
+        _ref("persoon", "personen.csv"),
+        _ref("gemeente", "gemeenten.csv"),
+        _ref("school", "scholen.csv", verplicht=False),
+        _code("soort", VERLOFSOORTEN),
+        _datum("aangevraagd"),
+        _datum("van"),
+        _datum("tot"),
+        _geheel_getal("aantal_schooldagen"),
+        _geheel_getal("al_verleend_schooldagen", verplicht=False, standaard=0),
+        _datum("al_verleend_peildatum", verplicht=False),
+        Kolom("al_verleend_bron", verplicht=False, standaard=""),
+        _datum("schoolleider_gehoord_op", verplicht=False),
+        _code("besluit", VERLOF_BESLUITEN),
+        _datum("besluitdatum", verplicht=False),
+    ),
+    # A request is what a pupil's parents asked on one day for a period from one day on:
+    # a refused request asked again later has a new `aangevraagd`.
+    sleutel=("persoon", "aangevraagd", "van"),
+    toegevoegd=True,
+    regels=(
+        _niet_voor("van", "tot"),
+        _verlof_schooldagen_regel,
+        _verlof_al_verleend_regel,
+        _verlof_tien_dagen_regel,
+        _verlof_besluit_regel,
+        _niet_voor("aangevraagd", "besluitdatum"),
+        _niet_voor("schoolleider_gehoord_op", "besluitdatum"),
+    ),
+)
 
 #: All files, in the order an import must take them (references point backwards).
 BESTANDEN: tuple[Bestand, ...] = (
@@ -326,6 +462,7 @@ BESTANDEN: tuple[Bestand, ...] = (
     VRIJSTELLINGEN,
     THUISZITTERS,
     VSV,
+    VERLOFAANVRAGEN,
 )
 BESTAND_OP_NAAM: dict[str, Bestand] = {b.naam: b for b in BESTANDEN}
 

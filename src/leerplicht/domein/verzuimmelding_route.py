@@ -2,14 +2,17 @@
 melding"): binnengekomen, verzuimstaat opgevraagd, compleet, overgedragen aan de
 leerplichtambtenaar; of ter kennisneming aangenomen, of ingetrokken.
 
-One table of allowed transitions, Signalen-style. Each transition names the rule of the
-work it follows. Pure Python: the casework services ask `mag_naar` before they save.
+One table of allowed transitions (`domein.route`), Signalen-style. Each transition names
+the rule of the work it follows and the Handeling it needs (the administratie's queue).
+Pure Python: the casework services ask `mag_naar` before they save.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+from .rollen import Handeling
+from .route import Overgang, Route
 
 
 class Meldingstatus(StrEnum):
@@ -36,51 +39,34 @@ OPEN: frozenset[Meldingstatus] = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Overgang:
-    van: Meldingstatus
-    naar: Meldingstatus
-    #: What the medewerker does (button text) and why the route allows it.
-    handeling: str
-    regel: str
-
-
 S = Meldingstatus
-OVERGANGEN: tuple[Overgang, ...] = (
+#: Every step is the administratie's work.
+V = Handeling.MELDINGEN_VERWERKEN
+OVERGANGEN: tuple[Overgang[Meldingstatus], ...] = (
     Overgang(S.NIEUW, S.VERZUIMSTAAT_OPGEVRAAGD, "Verzuimstaat opvragen",
-             "De administratie vraagt de school om de verzuimstaat; de school heeft één week."),
+             "De administratie vraagt de school om de verzuimstaat; de school heeft één week.", V),
     Overgang(S.VERZUIMSTAAT_OPGEVRAAGD, S.COMPLEET, "Verzuimstaat ontvangen",
-             "Met de verzuimstaat en de ontbrekende gegevens is het dossier compleet."),
+             "Met de verzuimstaat en de ontbrekende gegevens is het dossier compleet.", V),
     Overgang(S.NIEUW, S.COMPLEET, "Compleet zonder verzuimstaat",
              "Absoluut verzuim, luxe verzuim of een melding met alle gegevens: geen "
-             "verzuimstaat nodig."),
+             "verzuimstaat nodig.", V),
     Overgang(S.COMPLEET, S.OVERGEDRAGEN, "Overdragen",
-             "Alleen een compleet dossier gaat naar de leerplichtambtenaar."),
+             "Alleen een compleet dossier gaat naar de leerplichtambtenaar.", V),
     Overgang(S.NIEUW, S.OVERGEDRAGEN, "Toevoegen aan lopend werkproces",
              "Een nieuwe melding voor een leerling met een open werkproces hoort bij dat "
-             "werkproces (recidive)."),
+             "werkproces (recidive).", V),
     Overgang(S.NIEUW, S.TER_KENNISNEMING, "Ter kennisneming aannemen",
-             "De school vraagt geen actie en er is geen reden tot onderzoek."),
+             "De school vraagt geen actie en er is geen reden tot onderzoek.", V),
     Overgang(S.NIEUW, S.INGETROKKEN, "Intrekken (vrijstelling)",
-             "Een melding over een periode met een geldige vrijstelling wordt ingetrokken."),
+             "Een melding over een periode met een geldige vrijstelling wordt ingetrokken.", V),
     Overgang(S.VERZUIMSTAAT_OPGEVRAAGD, S.INGETROKKEN, "Intrekken (vrijstelling)",
-             "Een melding over een periode met een geldige vrijstelling wordt ingetrokken."),
+             "Een melding over een periode met een geldige vrijstelling wordt ingetrokken.", V),
     Overgang(S.COMPLEET, S.INGETROKKEN, "Intrekken (vrijstelling)",
-             "Een melding over een periode met een geldige vrijstelling wordt ingetrokken."),
+             "Een melding over een periode met een geldige vrijstelling wordt ingetrokken.", V),
 )  # fmt: skip
 
 
-def overgangen_vanuit(status: Meldingstatus | str) -> tuple[Overgang, ...]:
-    return tuple(o for o in OVERGANGEN if o.van == status)
-
-
-def mag_naar(van: Meldingstatus | str, naar: Meldingstatus | str) -> bool:
-    return any(o.van == van and o.naar == naar for o in OVERGANGEN)
-
-
-def onmogelijke_overgang(van: Meldingstatus | str, naar: Meldingstatus | str) -> str:
-    """The Dutch message for a transition the route does not allow."""
-    return (
-        f"Een melding met status '{NAMEN[Meldingstatus(van)]}' kan niet naar "
-        f"'{NAMEN[Meldingstatus(naar)]}'."
-    )
+ROUTE = Route(Meldingstatus, NAMEN, OVERGANGEN, onderwerp="Een melding")
+overgangen_vanuit = ROUTE.overgangen_vanuit
+mag_naar = ROUTE.mag_naar
+onmogelijke_overgang = ROUTE.onmogelijke_overgang

@@ -1,7 +1,7 @@
 """De regels voor vrijstellingen, vervangende leerplicht en verlof (Leerplichtwet 1969).
 
 Each rule is one function naming its article. A check returns a list of `Bezwaar`
-(field + Dutch message); an empty list means the rule is met. Pure Python: the
+(`domein.regelfout`: field + Dutch message); an empty list means the rule is met. Pure Python: the
 services in `leerplicht.vrijstellingen.diensten` ask these before they save.
 
 Dates: "at most three months old" and "every year before 1 July" are calendar rules;
@@ -22,6 +22,7 @@ from .leerplicht import (
     einde_volledige_leerplicht,
     leerplichtstatus,
 )
+from .regelfout import Bezwaar
 from .schooljaar import Schooljaar
 
 #: Who may write the statement a vrijstelling rests on (art. 7 for 5 onder a, art. 9
@@ -60,14 +61,6 @@ MAXIMUM_SCHOOLLEIDER_SCHOOLDAGEN = 10
 VERLOFSOORTEN: dict[str, str] = {
     "gewichtige_omstandigheden": "verlof wegens gewichtige omstandigheden (art. 11 onder g, 14)",
 }
-
-
-@dataclass(frozen=True)
-class Bezwaar:
-    """A rule that is not met: which field, and what the law says (Dutch)."""
-
-    veld: str
-    tekst: str
 
 
 # --- dates ------------------------------------------------------------------------------

@@ -5,7 +5,8 @@ The status is derived from two dates, as the exchange format has them: afgerond 
 else in behandeling. `STATUSREGEL` is that ONE definition; the figures (cijfers/secties/
 vsv.py, status at 31 July) build their database expression from it.
 
-One table of allowed transitions. Pure Python: the services ask `mag_naar` before saving.
+One table of allowed transitions (`domein.route`). Pure Python: the services ask
+`mag_naar` before saving.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from enum import StrEnum
 
 from .doorstroompunt_doelgroep import LEEFTIJDSGRENZEN, einde_doelgroep
 from .leeftijd import verjaardag
+from .rollen import Handeling
+from .route import Overgang, Route
 from .schooljaar import Schooljaar
 
 #: Default interval of the monitoring contacts; a team sets its own
@@ -59,46 +62,31 @@ def status_op(
     return STANDAARDSTATUS
 
 
-@dataclass(frozen=True)
-class Overgang:
-    van: Vsvstatus
-    naar: Vsvstatus
-    handeling: str
-    regel: str
-
-
 S = Vsvstatus
-OVERGANGEN: tuple[Overgang, ...] = (
+#: Every step is the consulent's work.
+D = Handeling.DOORSTROOMPUNT_WERKEN
+OVERGANGEN: tuple[Overgang[Vsvstatus], ...] = (
     Overgang(S.IN_BEHANDELING, S.MONITORING, "Naar monitoring",
              "De jongere heeft een plek (werk, school, hulp...): de consulent volgt hem "
-             "periodiek; het monitoringsresultaat zegt waar hij staat."),
+             "periodiek; het monitoringsresultaat zegt waar hij staat.", D),
     Overgang(S.MONITORING, S.MONITORING, "Monitoringscontact vastleggen",
              "Bij elk contact legt de consulent het actuele monitoringsresultaat vast; "
-             "het volgende contact komt na de ingestelde termijn."),
+             "het volgende contact komt na de ingestelde termijn.", D),
     Overgang(S.IN_BEHANDELING, S.AFGEROND, "Afronden",
              "Afgerond met een afsluitresultaat: school, startkwalificatie, geen "
-             "doelgroep meer of overig."),
+             "doelgroep meer of overig.", D),
     Overgang(S.MONITORING, S.AFGEROND, "Afronden",
              "Afgerond met een afsluitresultaat: school, startkwalificatie, geen "
-             "doelgroep meer of overig."),
+             "doelgroep meer of overig.", D),
 )  # fmt: skip
 # No way back from monitoring or afgerond: the dates are what the figures of earlier
 # school years are built from; a new episode is a new traject.
 
 
-def mag_naar(van: Vsvstatus | str, naar: Vsvstatus | str) -> bool:
-    return any(o.van == van and o.naar == naar for o in OVERGANGEN)
-
-
-def overgangen_vanuit(status: Vsvstatus | str) -> tuple[Overgang, ...]:
-    return tuple(o for o in OVERGANGEN if o.van == status)
-
-
-def onmogelijke_overgang(van: Vsvstatus | str, naar: Vsvstatus | str) -> str:
-    return (
-        f"Een vsv-traject met status '{NAMEN[Vsvstatus(van)]}' kan niet naar "
-        f"'{NAMEN[Vsvstatus(naar)]}'."
-    )
+ROUTE = Route(Vsvstatus, NAMEN, OVERGANGEN, onderwerp="Een vsv-traject")
+mag_naar = ROUTE.mag_naar
+overgangen_vanuit = ROUTE.overgangen_vanuit
+onmogelijke_overgang = ROUTE.onmogelijke_overgang
 
 
 # --- monitoring -------------------------------------------------------------------------

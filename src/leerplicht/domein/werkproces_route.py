@@ -1,12 +1,13 @@
 """De route van een werkproces: open of gesloten, en wanneer het mag sluiten (domain.md,
 "Kinds of werkproces" and "Results of a closed werkproces").
 
-One table of allowed transitions (as `verzuimmelding_route`), the same for every kind of
-werkproces; what differs per kind is which resultaten fit (`RESULTATEN_PER_TYPE`). The
-guards are rules with a Dutch message: `bezwaren_tegen_sluiten` lists them all.
+One table of allowed transitions (`domein.route`), the same for every kind of werkproces;
+what differs per kind is which resultaten fit (`RESULTATEN_PER_TYPE`). The guards are
+rules with a Dutch message: `bezwaren_tegen_sluiten` lists them all.
 
-Who may take a transition is a `Handeling` of `domein.rollen.HANDELINGEN`: closing is the
-casehandler's work, reopening is a correction by the teammanager (`TEAM_STUREN`).
+Who may take a transition is its `Overgang.nodig` (a `Handeling` of the rol table; the views
+take it from here): closing is the casehandler's work, reopening is a correction by the
+teammanager (`TEAM_STUREN`).
 Pure Python: the services in werkprocessen.diensten ask here before they save.
 """
 
@@ -16,10 +17,11 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from .codes import WERKPROCES_RESULTATEN, WERKPROCES_TYPEN
+from .codes import DOORSTROOMPUNT_WERKPROCESSEN, WERKPROCES_RESULTATEN, WERKPROCES_TYPEN
 from .interventieregels import datum_tekst
 from .leeftijd import leeftijd_op
 from .rollen import Handeling
+from .route import Overgang, Route
 
 
 class Werkprocesstatus(StrEnum):
@@ -38,18 +40,8 @@ def status_van(gesloten: date | None) -> Werkprocesstatus:
     return Werkprocesstatus.OPEN if gesloten is None else Werkprocesstatus.GESLOTEN
 
 
-@dataclass(frozen=True)
-class Overgang:
-    van: Werkprocesstatus
-    naar: Werkprocesstatus
-    handeling: str
-    regel: str
-    #: The kind of work (rol table) this transition needs.
-    nodig: Handeling
-
-
 S = Werkprocesstatus
-OVERGANGEN: tuple[Overgang, ...] = (
+OVERGANGEN: tuple[Overgang[Werkprocesstatus], ...] = (
     Overgang(S.OPEN, S.GESLOTEN, "Sluiten",
              "Een werkproces sluit als het verzuim is gestopt, een vrijstelling is verleend "
              "of de leerling de doelgroep verliet: altijd met een resultaat.",
@@ -63,35 +55,25 @@ OVERGANGEN: tuple[Overgang, ...] = (
              "veranderen): dat doet de teammanager. Nieuw verzuim krijgt een nieuw werkproces.",
              Handeling.TEAM_STUREN),
 )  # fmt: skip
+#: The transitions by name, for the views (each takes its `nodig` from here).
+SLUITEN, OVERDRAGEN, HEROPENEN = OVERGANGEN
 
-
-def overgangen_vanuit(status: Werkprocesstatus | str) -> tuple[Overgang, ...]:
-    return tuple(o for o in OVERGANGEN if o.van == status)
-
-
-def mag_naar(van: Werkprocesstatus | str, naar: Werkprocesstatus | str) -> bool:
-    return any(o.van == van and o.naar == naar for o in OVERGANGEN)
-
-
-def onmogelijke_overgang(van: Werkprocesstatus | str, naar: Werkprocesstatus | str) -> str:
-    return (
-        f"Een werkproces met status '{NAMEN[Werkprocesstatus(van)]}' kan niet naar "
-        f"'{NAMEN[Werkprocesstatus(naar)]}'."
-    )
+ROUTE = Route(Werkprocesstatus, NAMEN, OVERGANGEN, onderwerp="Een werkproces")
+overgangen_vanuit = ROUTE.overgangen_vanuit
+mag_naar = ROUTE.mag_naar
+onmogelijke_overgang = ROUTE.onmogelijke_overgang
 
 
 # --- which resultaten fit which kind ---------------------------------------------------------
 
-#: The Doorstroompunt's kinds (18+, vsv, JIKP): the pupil is already at the Doorstroompunt,
-#: so neither "overdracht naar Doorstroompunt" nor "18 jaar geworden" ends them.
-DOORSTROOMPUNT_TYPEN: frozenset[str] = frozenset(
-    {"verzuim_18plus", "zorg_preventie_18plus", "vsv", "jikp"}
-)
+#: The Doorstroompunt's kinds (`codes.DOORSTROOMPUNT_WERKPROCESSEN`): the pupil is already
+#: at the Doorstroompunt, so neither "overdracht naar Doorstroompunt" nor "18 jaar
+#: geworden" ends them.
 ALLEEN_LEERPLICHT: frozenset[str] = frozenset({"overdracht_dsp", "achttien"})
 
 RESULTATEN_PER_TYPE: dict[str, frozenset[str]] = {
     t: frozenset(WERKPROCES_RESULTATEN)
-    - (ALLEEN_LEERPLICHT if t in DOORSTROOMPUNT_TYPEN else frozenset())
+    - (ALLEEN_LEERPLICHT if t in DOORSTROOMPUNT_WERKPROCESSEN else frozenset())
     for t in WERKPROCES_TYPEN
 }
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from leerplicht.domein import codes
 from leerplicht.domein import vsv_traject as regels
+from leerplicht.domein.regelfout import Regelfout
 from leerplicht.domein.uitschrijving import Gevolg, gevolg_van_uitschrijving
 from leerplicht.domein.verzuimmelding_route import OPEN, Meldingstatus
 from leerplicht.domein.verzuimstaat import datum_tekst
@@ -38,18 +39,9 @@ SYSTEEM = "systeem"
 __all__ = ["CONFLICTMELDING", "Regelfout", "Versieconflict"]
 
 
-class Regelfout(Exception):
-    """A rule of the traject forbids this; nothing was saved. `veld`: the form field."""
-
-    def __init__(self, bericht: str, veld: str = "__all__") -> None:
-        self.bericht = bericht
-        self.veld = veld
-        super().__init__(bericht)
-
-
 def monitoring_maanden() -> int:
     """The team's monitoring interval (setting LEERPLICHT_VSV_MONITORING_MAANDEN)."""
-    return int(getattr(settings, "LEERPLICHT_VSV_MONITORING_MAANDEN", regels.MONITORING_MAANDEN))
+    return settings.LEERPLICHT_VSV_MONITORING_MAANDEN
 
 
 def status(vsv: Vsv, vandaag: date | None = None) -> regels.Vsvstatus:

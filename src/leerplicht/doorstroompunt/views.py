@@ -148,13 +148,17 @@ def _formulieren(
 ) -> dict[str, Vsvformulier]:
     if not mag(request.user, Handeling.DOORSTROOMPUNT_WERKEN):
         return {}
+
+    def kan_naar(naar: regels.Vsvstatus) -> bool:
+        return regels.mag_naar(status, naar) and mag(request.user, regels.ROUTE.nodig_naar(naar))
+
     formulieren: dict[str, Vsvformulier] = {}
-    if regels.mag_naar(status, regels.Vsvstatus.MONITORING):
+    if kan_naar(regels.Vsvstatus.MONITORING):
         formulieren["monitoring"] = Monitoringformulier(vsv=vsv)
     if voorstel is not None:
         formulieren["voorstel"] = Voorstelformulier(vsv=vsv)
         formulieren["afwijzen"] = Afwijsformulier(vsv=vsv)
-    if regels.mag_naar(status, regels.Vsvstatus.AFGEROND):
+    if kan_naar(regels.Vsvstatus.AFGEROND):
         formulieren["afronden"] = Afrondformulier(vsv=vsv)
     if ingevuld is not None:
         formulieren[ingevuld.voorvoegsel] = ingevuld
@@ -251,7 +255,7 @@ def _met_resultaat(dienst: Callable[..., Vsv]) -> Actie:
 
 @never_cache
 @require_POST
-@vereist_handeling(Handeling.DOORSTROOMPUNT_WERKEN)
+@vereist_handeling(regels.ROUTE.nodig_naar(regels.Vsvstatus.MONITORING))
 def monitoring(request: HttpRequest, vsv_id: str) -> HttpResponse:
     """Naar monitoring (in behandeling) or a monitoring contact (in monitoring)."""
     vsv_ = object_of_404(request.user, Vsv, pk=vsv_id)
@@ -263,7 +267,7 @@ def monitoring(request: HttpRequest, vsv_id: str) -> HttpResponse:
 
 @never_cache
 @require_POST
-@vereist_handeling(Handeling.DOORSTROOMPUNT_WERKEN)
+@vereist_handeling(regels.ROUTE.nodig_naar(regels.Vsvstatus.AFGEROND))
 def afronden(request: HttpRequest, vsv_id: str) -> HttpResponse:
     return _verwerk(
         request, vsv_id, Afrondformulier, _met_resultaat(diensten.rond_af), "Vsv-traject afgerond."

@@ -14,7 +14,8 @@ from leerplicht.domein.bsn import is_geldig_bsn
 from leerplicht.domein.onderwijssoort import ONDERWIJSSOORTEN
 from leerplicht.duo.koppeling import Verzuimmelding
 from leerplicht.portaal.inlezen import Leveringsformulier, gemeentekeuzes
-from leerplicht.register.models import Gemeente, School
+from leerplicht.register.models import Gemeente
+from leerplicht.register.schoolveld import Schoolveld
 from leerplicht.werkprocessen.models import Toewijzingsregel
 
 TEKSTVAK = {"class": "utrecht-textbox utrecht-textbox--html-input"}
@@ -137,10 +138,12 @@ class Handinvoerformulier(forms.Form):
             self.add_error("verzuim_tot", "Verzuim tot en met: ligt vóór verzuim vanaf.")
         return data
 
-    def als_verzuimmelding(self, meldingsnummer: str) -> Verzuimmelding:
+    def als_verzuimmelding(self) -> Verzuimmelding:
+        """The melding as the intake takes it in; without a meldingsnummer from DUO the
+        intake gives it one (`intake.nieuw_meldingsnummer`)."""
         d = self.cleaned_data
         return Verzuimmelding(
-            meldingsnummer=meldingsnummer,
+            meldingsnummer=d["meldingsnummer"].strip(),
             herkomst="formulier",
             bsn=d["bsn"] or None,
             onderwijsnummer=d["onderwijsnummer"] or None,
@@ -174,7 +177,7 @@ class Uploadformulier(Leveringsformulier):
 
 
 class Toewijzingsformulier(forms.ModelForm):
-    school_code = forms.CharField(
+    school_code = Schoolveld(
         label="School (BRIN en vestiging, bijv. 12AB00)",
         required=False,
         max_length=6,
@@ -219,15 +222,6 @@ class Toewijzingsformulier(forms.ModelForm):
                 veld.widget.attrs["class"] = KEUZE["class"]
             else:
                 veld.widget.attrs.setdefault("class", TEKSTVAK["class"])
-
-    def clean_school_code(self) -> School | None:
-        code = self.cleaned_data["school_code"].strip().upper()
-        if not code:
-            return None
-        school = School.objects.filter(pk=code).first()
-        if school is None:
-            raise ValidationError(f"School: {code} staat niet in de leerplichtadministratie.")
-        return school
 
     def save(self, commit: bool = True) -> Toewijzingsregel:
         self.instance.school = self.cleaned_data.get("school_code")

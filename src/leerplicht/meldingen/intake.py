@@ -24,7 +24,7 @@ Decisions (docs/ontwikkelaars/duo-koppeling.md, docs/gebruikers/rollen.md):
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from django.db import IntegrityError, transaction
@@ -82,6 +82,21 @@ def _plaats(herkomst: str) -> tuple[str, int]:
 
 def nieuw_persoonsnummer() -> str:
     return f"N{uuid.uuid4().hex[:11].upper()}"
+
+
+def nieuw_meldingsnummer(vandaag: date | None = None) -> str:
+    """The number of a melding without one from DUO (entered by hand): H, the date, and a
+    random part ("H20250114-3FA9C2"). A clash is refused like any number seen before."""
+    vandaag = vandaag or timezone.localdate()
+    return f"H{vandaag:%Y%m%d}-{uuid.uuid4().hex[:6].upper()}"
+
+
+def met_meldingsnummer(meldingen: list[Verzuimmelding]) -> list[Verzuimmelding]:
+    """Every melding with a meldingsnummer: one without gets `nieuw_meldingsnummer`."""
+    return [
+        m if m.meldingsnummer else replace(m, meldingsnummer=nieuw_meldingsnummer())
+        for m in meldingen
+    ]
 
 
 def overlapt_vrijstelling(persoon: Persoon, van: date, tot: date | None) -> bool:
@@ -237,10 +252,12 @@ def neem_in(
     max_fouten: int = 200,
 ) -> Intakeresultaat:
     """Store the meldingen (status nieuw) or raise OngeldigeLevering with every error.
+    A melding without a meldingsnummer (entered by hand) gets one here.
 
     `door`: the medewerker who hands the delivery in, or `SYSTEEM` for the command line
     (never a default: who writes decides what the write may touch).
     """
+    meldingen = met_meldingsnummer(meldingen)
     fouten = Foutenlijst(max_fouten)
     scholen, doelen = _controleer(meldingen, gemeente, door, fouten)
     if fouten:

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from leerplicht.domein import codes
 from leerplicht.domein.overdracht import PASSENDE_WERKPROCESSEN, werkprocestype_voor
+from leerplicht.domein.regelfout import Regelfout
 from leerplicht.domein.verzuimmelding_route import (
     Meldingstatus,
     mag_naar,
@@ -52,10 +53,6 @@ VERZUIMSTAAT_TYPEN: dict[str, str] = {
 Conflict = Versieconflict
 
 
-class Routefout(Exception):
-    """The route or the law does not allow this; the message is Dutch and says why."""
-
-
 @dataclass(frozen=True)
 class Overdracht:
     werkproces: Werkproces
@@ -81,12 +78,12 @@ def _opslaan(
         raise Conflict(WAT)
     if naar is not None:
         if melding.status is None:
-            raise Routefout(
+            raise Regelfout(
                 "Deze melding komt uit een eerdere registratie en staat in geen wachtrij; "
                 "de route van de administratie geldt er niet voor."
             )
         if not mag_naar(melding.status, naar):
-            raise Routefout(onmogelijke_overgang(melding.status, naar))
+            raise Regelfout(onmogelijke_overgang(melding.status, naar))
     melding.versie = neem_versie(Melding, melding.pk, versie, wat=WAT)
     gewijzigd = dict(velden)
     if naar is not None:
@@ -121,25 +118,25 @@ def verzuimstaat_opvragen(melding: Melding, versie: int, *, vandaag: date | None
 def herinneren(melding: Melding, versie: int, *, vandaag: date | None = None) -> Melding:
     """Record that the school was reminded (the status stays: still waiting)."""
     if melding.status != S.VERZUIMSTAAT_OPGEVRAAGD:
-        raise Routefout("Alleen bij een opgevraagde verzuimstaat kunt u de school herinneren.")
+        raise Regelfout("Alleen bij een opgevraagde verzuimstaat kunt u de school herinneren.")
     with transaction.atomic():
         return _opslaan(melding, versie, verzuimstaat_herinnerd_op=vandaag or timezone.localdate())
 
 
 def controleer_verzuimstaat(bestand: UploadedFile) -> str:
-    """The media type of an acceptable upload, or Routefout with a Dutch message."""
+    """The media type of an acceptable upload, or Regelfout with a Dutch message."""
     naam = (bestand.name or "").lower()
     extensie = naam[naam.rfind(".") :] if "." in naam else ""
     if extensie not in VERZUIMSTAAT_TYPEN:
-        raise Routefout(
+        raise Regelfout(
             "verzuimstaat: dit soort bestand kan niet worden opgeslagen (toegestaan: "
             + ", ".join(VERZUIMSTAAT_TYPEN)
             + ")."
         )
     if bestand.size is None or bestand.size > MAX_VERZUIMSTAAT_BYTES:
-        raise Routefout("verzuimstaat: het bestand is te groot (hoogstens 10 MB).")
+        raise Regelfout("verzuimstaat: het bestand is te groot (hoogstens 10 MB).")
     if bestand.size == 0:
-        raise Routefout("verzuimstaat: het bestand is leeg.")
+        raise Regelfout("verzuimstaat: het bestand is leeg.")
     return VERZUIMSTAAT_TYPEN[extensie]
 
 
@@ -235,7 +232,7 @@ def overdragen(
             markeer_contact_ondanks(melding, lopend, door=door)
             return Overdracht(lopend, nieuw=False, behandelaar=lopend.behandelaar)
         if melding.status != S.COMPLEET:
-            raise Routefout(
+            raise Regelfout(
                 "Alleen een compleet dossier gaat naar de leerplichtambtenaar. Vraag eerst de "
                 "verzuimstaat op of markeer de melding als compleet."
             )

@@ -1,14 +1,12 @@
 """The administratie's screens: the queue, one melding with its route, hand entry, the
 Verzuimloket upload, and the teammanager's toewijzingsregels. Thin views: the use cases
-are intake.py and route.py; access is `toegang` (handeling + object_of_404)."""
+are intake.py and route.py, the queue's sections and a melding's buttons wachtrij.py;
+access is `toegang` (handeling + object_of_404)."""
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass
-
 from django.contrib import messages
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,11 +17,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from leerplicht.domein import codes
 from leerplicht.domein.formattering import getal
 from leerplicht.domein.meldtermijn import TE_LAAT_TEKST
-from leerplicht.domein.overdracht import werkprocestype_voor
 from leerplicht.domein.rollen import Handeling
 from leerplicht.domein.schooljaar import Schooljaar
 from leerplicht.domein.verzuimmelding_route import NAMEN as STATUSNAMEN
-from leerplicht.domein.verzuimmelding_route import Meldingstatus, overgangen_vanuit
+from leerplicht.domein.verzuimmelding_route import Meldingstatus
 from leerplicht.duo.fouten import OngeldigeLevering
 from leerplicht.duo.koppeling import duo_koppeling
 from leerplicht.portaal.inlezen import als_bestand
@@ -32,51 +29,20 @@ from leerplicht.toegang.audit import registreer_inzien
 from leerplicht.toegang.beleid import gemeenten_van, mag, zichtbaar
 from leerplicht.toegang.bescherming import object_of_404, vereist_handeling
 from leerplicht.werkprocessen.models import Document, Toewijzingsregel
-from leerplicht.werkprocessen.toewijzing import (
-    actieve_regels,
-    kies_behandelaar,
-    mogelijke_behandelaars,
-)
+from leerplicht.werkprocessen.toewijzing import mogelijke_behandelaars
 from leerplicht.werkprocessen.verzuim_18plus import beoordeling as beoordeling_18plus
 
 from . import meldtermijn, route
 from .forms import Handinvoerformulier, Toewijzingsformulier, Uploadformulier
 from .intake import neem_in
 from .models import Melding
+from .wachtrij import MAX_RIJEN, knoppen, secties, te_laat
 
 S = Meldingstatus
 verwerken = vereist_handeling(Handeling.MELDINGEN_VERWERKEN)
 team_sturen = vereist_handeling(Handeling.TEAM_STUREN)
 
-#: Rows per section of the queue (the rest is counted).
-MAX_RIJEN = 100
-
-
 # --- the queue ----------------------------------------------------------------------------
-
-
-@dataclass
-class Sectie:
-    sleutel: str
-    titel: str
-    uitleg: str
-    aantal: int
-    meldingen: list[Melding]
-
-
-def _filters(vandaag) -> list[tuple[str, str, str, Q]]:
-    opgevraagd = Q(status=S.VERZUIMSTAAT_OPGEVRAAGD)
-    op_tijd = Q(verzuimstaat_termijn__gte=vandaag) | Q(verzuimstaat_termijn__isnull=True)
-    return [
-        ("nieuw", "Nieuw", "Nieuwe meldingen: verzuimstaat opvragen, compleet maken of "
-         "ter kennisneming aannemen.", Q(status=S.NIEUW)),
-        ("opgevraagd", "Verzuimstaat opgevraagd", "Wachten op de school (termijn één week).",
-         opgevraagd & op_tijd),
-        ("te-laat", "Te laat", "De termijn van de school is verstreken: stuur een herinnering.",
-         opgevraagd & Q(verzuimstaat_termijn__lt=vandaag)),
-        ("compleet", "Compleet", "Klaar om over te dragen aan de leerplichtambtenaar.",
-         Q(status=S.COMPLEET)),
-    ]  # fmt: skip
 
 
 @never_cache
@@ -89,28 +55,11 @@ def wachtrij(request: HttpRequest) -> HttpResponse:
     gekozen = request.GET.get("gemeente", "")
     if gekozen and gekozen not in eigen:
         gekozen = ""
-    basis: QuerySet[Melding] = zichtbaar(request.user, Melding)
-    if gekozen:
-        basis = basis.filter(gemeente_id=gekozen)
-    filters = _filters(vandaag)
-    aantallen = basis.aggregate(**{sleutel: Count("pk", filter=q) for sleutel, _, _, q in filters})
-    regels = actieve_regels()
-    secties = []
-    for sleutel, titel, uitleg, q in filters:
-        rijen = list(
-            basis.filter(q)
-            .select_related("gemeente", "school")
-            .order_by("verzuimstaat_termijn", "datum", "meldingsnummer")[:MAX_RIJEN]
-        )
-        if sleutel == "compleet":
-            for m in rijen:
-                m.toegewezen_aan = _beoogde_behandelaar(m, regels)
-        secties.append(Sectie(sleutel, titel, uitleg, aantallen[sleutel], rijen))
     return render(
         request,
         "meldingen/wachtrij.html",
         {
-            "secties": secties,
+            "secties": secties(zichtbaar(request.user, Melding), gemeente=gekozen, vandaag=vandaag),
             "gemeenten": gemeenten,
             "gekozen": gekozen,
             "vandaag": vandaag,
@@ -120,65 +69,9 @@ def wachtrij(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _beoogde_behandelaar(melding: Melding, regels) -> str | None:
-    lopend = route.lopend_werkproces(melding)
-    if lopend is not None:
-        return lopend.behandelaar
-    school = melding.school
-    return kies_behandelaar(
-        gemeente=melding.gemeente_id,
-        onderwijssoort=melding.onderwijssoort or (school.onderwijssoort if school else None),
-        school=melding.school_id,
-        werkprocestype=werkprocestype_voor(melding.soort),
-        regels=regels,
-    )
-
-
 # --- one melding ----------------------------------------------------------------------------
 
-#: The route's transitions as the detail page's buttons: target status -> handeling code.
-HANDELINGEN: dict[tuple[str, str], str] = {
-    (S.NIEUW, S.VERZUIMSTAAT_OPGEVRAAGD): "opvragen",
-    (S.VERZUIMSTAAT_OPGEVRAAGD, S.COMPLEET): "ontvangen",
-    (S.NIEUW, S.COMPLEET): "compleet",
-    (S.COMPLEET, S.OVERGEDRAGEN): "overdragen",
-    (S.NIEUW, S.OVERGEDRAGEN): "overdragen",
-    (S.NIEUW, S.TER_KENNISNEMING): "ter_kennisneming",
-    (S.NIEUW, S.INGETROKKEN): "intrekken",
-    (S.VERZUIMSTAAT_OPGEVRAAGD, S.INGETROKKEN): "intrekken",
-    (S.COMPLEET, S.INGETROKKEN): "intrekken",
-}
-
 VELDEN = [f.name for f in Melding._meta.concrete_fields]
-
-
-def _knoppen(melding: Melding) -> list[dict]:
-    if melding.status is None:
-        return []
-    lopend = route.lopend_werkproces(melding) if melding.status == S.NIEUW else None
-    knoppen = []
-    for overgang in overgangen_vanuit(melding.status):
-        if (overgang.van, overgang.naar) == (S.NIEUW, S.OVERGEDRAGEN) and lopend is None:
-            continue  # joining needs an open werkproces
-        knoppen.append(
-            {
-                "handeling": HANDELINGEN[(overgang.van, overgang.naar)],
-                "tekst": overgang.handeling,
-                "regel": overgang.regel,
-                "bestand": overgang.naar == S.COMPLEET and overgang.van != S.NIEUW,
-            }
-        )
-    if melding.status == S.VERZUIMSTAAT_OPGEVRAAGD:
-        knoppen.insert(
-            0,
-            {
-                "handeling": "herinneren",
-                "tekst": "Herinnering vastleggen",
-                "regel": "De school kreeg een herinnering (bijvoorbeeld na de termijn).",
-                "bestand": False,
-            },
-        )
-    return knoppen
 
 
 def _toon(
@@ -200,18 +93,14 @@ def _toon(
             "statusnaam": STATUSNAMEN[S(melding.status)]
             if melding.status
             else "geen (eerdere registratie)",
-            "knoppen": _knoppen(melding),
+            "knoppen": knoppen(melding, request.user),
             # Verzuim 18+: does the consulent act (actie gewenst, repeated melding)?
             "beoordeling_18plus": beoordeling_18plus(melding),
             "fout": fout,
             # Wettelijk verzuim: did the school report within its term (domein.meldtermijn)?
             "meldtermijn": meldtermijn.termijn(melding),
             "te_laat_tekst": TE_LAAT_TEKST,
-            "te_laat": bool(
-                melding.status == S.VERZUIMSTAAT_OPGEVRAAGD
-                and melding.verzuimstaat_termijn
-                and melding.verzuimstaat_termijn < vandaag
-            ),
+            "te_laat": te_laat(melding, vandaag),
             "verzoektekst": route.verzoek_verzuimstaat_tekst(melding)
             if melding.status == S.VERZUIMSTAAT_OPGEVRAAGD
             else "",
@@ -284,7 +173,7 @@ def melding_route(request: HttpRequest, meldingsnummer: str) -> HttpResponse:
             return _toon(request, m, fout="Onbekende handeling.", status=400)
     except route.Conflict as conflict:
         return _toon(request, _melding(request, meldingsnummer), fout=str(conflict), status=409)
-    except route.Routefout as fout:
+    except route.Regelfout as fout:
         return _toon(request, _melding(request, meldingsnummer), fout=str(fout), status=400)
     messages.success(request, bericht)
     return redirect("meldingen:melding", meldingsnummer=m.pk)
@@ -346,13 +235,10 @@ def nieuw(request: HttpRequest) -> HttpResponse:
     )
     overig: list[str] = []
     if formulier.is_valid():
-        nummer = formulier.cleaned_data["meldingsnummer"].strip() or (
-            f"H{timezone.localdate():%Y%m%d}-{uuid.uuid4().hex[:6].upper()}"
-        )
         gemeente = Gemeente.objects.get(code=formulier.cleaned_data["gemeente"])
         try:
             resultaat = neem_in(
-                [formulier.als_verzuimmelding(nummer)],
+                [formulier.als_verzuimmelding()],
                 gemeente=gemeente,
                 door=request.user,
                 bron="formulier",
@@ -361,8 +247,9 @@ def nieuw(request: HttpRequest) -> HttpResponse:
         except OngeldigeLevering as fout:
             overig = _zet_leveringsfouten(formulier, fout)
         else:
+            nummer = resultaat.meldingsnummers[0]
             messages.success(request, f"Melding {nummer} is opgeslagen.")
-            return redirect("meldingen:melding", meldingsnummer=resultaat.meldingsnummers[0])
+            return redirect("meldingen:melding", meldingsnummer=nummer)
     status = 400 if formulier.errors or overig else 200
     return render(
         request, "meldingen/nieuw.html", {"formulier": formulier, "overig": overig}, status=status

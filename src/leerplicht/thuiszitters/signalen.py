@@ -21,6 +21,7 @@ from django.db.models.functions import Coalesce
 
 from leerplicht.domein import thuiszitten as regels
 from leerplicht.domein.codes import THUISZITTER_REDENEN_EINDE
+from leerplicht.domein.regelfout import Regelfout
 from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Persoon
 from leerplicht.toegang import beleid
@@ -28,16 +29,6 @@ from leerplicht.versiebeheer import Versieconflict, neem_versie
 from leerplicht.vrijstellingen.models import Vrijstelling
 
 from .models import Thuiszitter
-
-
-class Thuiszitfout(ValueError):
-    """A rule of the work says no; the message is Dutch and says which field."""
-
-    def __init__(self, bericht: str, veld: str = "") -> None:
-        super().__init__(bericht)
-        self.bericht = bericht
-        self.veld = veld
-
 
 #: Someone else saved the period since it was loaded (leerplicht.versiebeheer).
 Conflict = Versieconflict
@@ -156,12 +147,12 @@ def _nieuw_id() -> str:
 
 def _controleer_van(van: date, peildatum: date) -> None:
     if van > peildatum:
-        raise Thuiszitfout("De begindatum ligt in de toekomst.", "van")
+        raise Regelfout("De begindatum ligt in de toekomst.", "van")
 
 
 def _geen_open_periode(persoon_id: str) -> None:
     if Thuiszitter.objects.filter(persoon_id=persoon_id, tot__isnull=True).exists():
-        raise Thuiszitfout(
+        raise Regelfout(
             "Deze persoon heeft al een open thuiszitperiode. Beëindig die eerst.", "persoon"
         )
 
@@ -176,7 +167,7 @@ def bevestig_signaal(
     zichtbaar = beleid.zichtbaar(gebruiker, Melding)
     gevonden = signalen(zichtbaar.filter(pk=meldingsnummer), peildatum)
     if not gevonden:
-        raise Thuiszitfout(
+        raise Regelfout(
             "Dit signaal staat niet meer open: er is intussen een thuiszitperiode, een "
             "vrijstelling, of de melding is afgehandeld. Laad de pagina opnieuw.",
             "melding",
@@ -204,7 +195,7 @@ def start_periode(
 
     Registered in the person's woongemeente, which must be one of the user's gemeenten."""
     if persoon.gemeente_id not in beleid.gemeenten_van(gebruiker):
-        raise Thuiszitfout(
+        raise Regelfout(
             "Deze persoon woont niet in een van uw gemeenten; registreer de periode in de "
             "woongemeente.",
             "persoon",
@@ -232,22 +223,22 @@ def werk_periode_bij(
 
     Saved only if nobody changed it since `versie` was loaded (else `Conflict`)."""
     if (tot is None) != (not reden_einde):
-        raise Thuiszitfout(
+        raise Regelfout(
             "Vul bij het beëindigen zowel de einddatum als de reden in.",
             "tot" if tot is None else "reden_einde",
         )
     if reden_einde and reden_einde not in THUISZITTER_REDENEN_EINDE:
-        raise Thuiszitfout("Kies een reden uit de lijst.", "reden_einde")
+        raise Regelfout("Kies een reden uit de lijst.", "reden_einde")
     if tot is not None:
         if tot < periode.van:
-            raise Thuiszitfout(
+            raise Regelfout(
                 f"De einddatum ligt vóór het begin van de periode ({periode.van:%d-%m-%Y}).",
                 "tot",
             )
         if tot > peildatum:
-            raise Thuiszitfout("De einddatum ligt in de toekomst.", "tot")
+            raise Regelfout("De einddatum ligt in de toekomst.", "tot")
     if aanbod is not None and aanbod < periode.van:
-        raise Thuiszitfout(
+        raise Regelfout(
             f"De datum van het aanbod ligt vóór het begin van de periode ({periode.van:%d-%m-%Y}).",
             "aanbod",
         )

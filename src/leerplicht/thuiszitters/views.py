@@ -106,7 +106,7 @@ def bevestigen(request: HttpRequest) -> HttpResponse:
             timezone.localdate(),
             formulier.cleaned_data["toelichting"],
         )
-    except signalen.Thuiszitfout as fout:
+    except signalen.Regelfout as fout:
         messages.error(request, fout.bericht)
         return redirect("thuiszitters:lijst")
     messages.success(request, f"Thuiszitperiode {periode.pk} is gestart op {periode.van:%d-%m-%Y}.")
@@ -137,7 +137,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
                     periode = signalen.start_periode(
                         request.user, persoon, d["van"], timezone.localdate(), d["toelichting"]
                     )
-                except signalen.Thuiszitfout as fout:
+                except signalen.Regelfout as fout:
                     formulier.add_error(fout.veld if fout.veld in formulier.fields else None,
                                         fout.bericht)  # fmt: skip
                 else:
@@ -176,7 +176,7 @@ def periode(request: HttpRequest, thuiszitter_id: str) -> HttpResponse:
                 )  # fmt: skip
             except signalen.Conflict as fout:
                 conflict, status = fout.bericht, 409
-            except signalen.Thuiszitfout as fout:
+            except signalen.Regelfout as fout:
                 formulier.add_error(fout.veld if fout.veld in formulier.fields else None,
                                     fout.bericht)  # fmt: skip
             else:

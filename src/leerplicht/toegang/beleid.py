@@ -26,6 +26,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from leerplicht.audit.models import Auditregel
+from leerplicht.domein.codes import DOORSTROOMPUNT_WERKPROCESSEN
 from leerplicht.domein.doorstroompunt_doelgroep import (
     ONDERGRENS_LEEFTIJD,
     geldende_leeftijdsgrens,
@@ -106,11 +107,6 @@ BEVOEGDHEDEN: dict[Rol, Bevoegdheden] = {
     ),
 }
 
-#: The kinds of werkproces that are the Doorstroompunt's work (domain.md: 18+,
-#: vsv, and the JIKP the Doorstroompunt monitors).
-DOORSTROOMPUNT_WERKPROCESSEN: frozenset[str] = frozenset(
-    {"verzuim_18plus", "zorg_preventie_18plus", "vsv", "jikp"}
-)
 #: The kind of melding that goes to the Doorstroompunt.
 DOORSTROOMPUNT_MELDINGEN: frozenset[str] = frozenset({"18plus"})
 

@@ -8,6 +8,8 @@ How it works, per file in reference order, inside one transaction:
 4. counts of new and changed rows, then one upsert into the real table; a
    changed row's `versie` goes up in that same statement (and, for interventies,
    their werkproces's), so forms opened before the import get the conflict page.
+   A natural key the database does not keep unique (verlofaanvragen) gets an
+   UPDATE of the changed rows and an INSERT of the new ones instead.
 Any error anywhere rolls the whole transaction back: nothing is half-stored,
 and a process killed halfway leaves the database as it was.
 """
@@ -365,6 +367,9 @@ class _Bestandsimport:
         updated at all (the WHERE of DO UPDATE), so its versie stays and forms open on
         it still save.
         """
+        if not self.doel.sleutel_is_uniek:
+            self._werk_bij_en_voeg_toe()
+            return
         kolommen = ", ".join(_q(k) for k in self.doel.db_kolommen)
         doel = _q(self.doel.tabel)
         if self.doel.inhoud:
@@ -380,6 +385,26 @@ class _Bestandsimport:
         self.cursor.execute(
             f"INSERT INTO {doel} ({kolommen}) SELECT {kolommen} FROM {self.stg} WHERE 1=1 "
             f"ON CONFLICT ({self._sleutel('')}) {bij_conflict}"
+        )
+
+    def _werk_bij_en_voeg_toe(self) -> None:
+        """The upsert for a natural key the database does not keep unique (no ON CONFLICT
+        possible): update the stored rows whose content differs (versie + 1, as in
+        `_upsert`), then insert the rows whose key is not stored yet. The staging table
+        holds each key once (`_ontdubbel`), so a row is never inserted twice."""
+        doel = _q(self.doel.tabel)
+        if self.doel.inhoud:
+            zet = [f"{_q(k)} = s.{_q(k)}" for k in self.doel.inhoud]
+            if (versie := self.doel.versie_kolom) is not None:
+                zet.append(f"{_q(versie)} = t.{_q(versie)} + 1")
+            self.cursor.execute(
+                f"UPDATE {doel} AS t SET {', '.join(zet)} FROM {self.stg} s "
+                f"WHERE {self._sleutel_gelijk('s', 't')} AND NOT ({self._inhoud_gelijk('s', 't')})"
+            )
+        kolommen = ", ".join(_q(k) for k in self.doel.db_kolommen)
+        self.cursor.execute(
+            f"INSERT INTO {doel} ({kolommen}) SELECT {kolommen} FROM {self.stg} s "
+            f"WHERE NOT EXISTS (SELECT 1 FROM {doel} t WHERE {self._sleutel_gelijk('s', 't')})"
         )
 
     def _verhoog_versie_ouders(self) -> None:

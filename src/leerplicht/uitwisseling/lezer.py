@@ -29,6 +29,9 @@ _DATUM = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _GEMEENTECODE = re.compile(r"^GM\d{4}$")
 _BRIN = re.compile(r"^[0-9A-Z]{4}$")
 _VESTIGING = re.compile(r"^\d{2}$")
+_GEHEEL_GETAL = re.compile(r"^[+-]?[0-9]+$")
+#: The largest whole number a database integer column holds.
+MAX_GEHEEL_GETAL = 2**31 - 1
 _ONGELDIG_TEKEN = re.compile(r"[\udc80-\udcff]")
 _STUURTEKEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _VERDACHT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\udc80-\udcff]")
@@ -199,6 +202,19 @@ def _omzetter(kolom: formaat.Kolom) -> Omzetter:
             return None, f"{tekst!r}: verwacht ja of nee"
 
         return met_lengte(ja_nee)
+    if soort == formaat.GEHEEL_GETAL:
+
+        def geheel_getal(tekst: str) -> tuple[object, str | None]:
+            if not _GEHEEL_GETAL.match(tekst):
+                return None, f"{tekst!r} is geen geheel getal (alleen cijfers, bijvoorbeeld 12)"
+            getal = int(tekst)
+            if getal < 0:
+                return None, f"{tekst!r} is negatief: verwacht 0 of meer"
+            if getal > MAX_GEHEEL_GETAL:
+                return None, f"{tekst!r} is te groot (hoogstens {MAX_GEHEEL_GETAL})"
+            return getal, None
+
+        return met_lengte(geheel_getal)
     if soort == formaat.BSN:
 
         def bsn(tekst: str) -> tuple[object, str | None]:
@@ -320,11 +336,11 @@ class Bestandslezer:
             )
             return None
         verdacht = _VERDACHT.search("".join(velden)) is not None
-        rij: formaat.Rij = dict.fromkeys(self.spec.kolomnamen)
+        rij: formaat.Rij = dict(self.spec.lege_rij)
         goed = True
         for (kolom, zet_om), veld in zip(kolommen, velden, strict=True):
             waarde = veld.strip()
-            if not waarde:
+            if not waarde:  # the row holds the column's value for an empty cell already
                 if kolom.verplicht:
                     self.fouten.voeg_toe(naam, regel, kolom.naam, "verplicht, maar leeg")
                     goed = False

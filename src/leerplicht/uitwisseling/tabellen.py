@@ -23,7 +23,7 @@ from leerplicht.doorstroompunt.models import Vsv
 from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Gemeente, Inschrijving, Persoon, School
 from leerplicht.thuiszitters.models import Thuiszitter
-from leerplicht.vrijstellingen.models import Vrijstelling
+from leerplicht.vrijstellingen.models import Verlofaanvraag, Vrijstelling
 from leerplicht.werkprocessen.models import Interventie, Werkproces
 
 #: A reference to a school is resolved in SQL: `brin + vestiging`, or the brin alone
@@ -103,9 +103,25 @@ class Doeltabel:
             if k.soort == formaat.VERWIJZING
         ]
 
-    @property
-    def exportvolgorde(self) -> tuple[str, ...]:
-        return self.sleutel
+    @cached_property
+    def sleutel_is_uniek(self) -> bool:
+        """Whether the database itself keeps the key unique (a primary key or a unique
+        constraint on exactly these columns). Only then can the importer upsert with
+        ON CONFLICT; otherwise it updates the matching rows and inserts the others."""
+        meta = self.model._meta
+        if self.sleutel == (meta.pk.column,):
+            return True
+        groepen = [tuple(g) for g in meta.unique_together]
+        groepen += [
+            tuple(c.fields)
+            for c in meta.constraints
+            if isinstance(c, models.UniqueConstraint) and c.condition is None and c.fields
+        ]
+        groepen += [(f.name,) for f in meta.concrete_fields if f.unique]
+        return any(
+            {meta.get_field(veld).column for veld in groep} == set(self.sleutel)
+            for groep in groepen
+        )
 
 
 def _versie_kolom(model: type[models.Model]) -> str | None:
@@ -139,6 +155,13 @@ DOELTABELLEN: tuple[Doeltabel, ...] = (
     Doeltabel(formaat.VRIJSTELLINGEN, Vrijstelling, ("id",)),
     Doeltabel(formaat.THUISZITTERS, Thuiszitter, ("id",)),
     Doeltabel(formaat.VSV, Vsv, ("id",)),
+    # A verlofaanvraag has a database number (auto pk) that means nothing to another
+    # system, so it is known by what it is: the pupil, the day the parents asked, and the
+    # first day asked for. A request refused and asked again later has a new `aangevraagd`;
+    # two requests for the same pupil from the same day asked on the same day are one.
+    # The database has no unique constraint on it: the importer updates and inserts
+    # instead of ON CONFLICT (Doeltabel.sleutel_is_uniek).
+    Doeltabel(formaat.VERLOFAANVRAGEN, Verlofaanvraag, ("persoon_id", "aangevraagd", "van")),
 )
 DOELTABEL_VAN: dict[str, Doeltabel] = {d.spec.naam: d for d in DOELTABELLEN}
 assert [d.spec for d in DOELTABELLEN] == list(formaat.BESTANDEN)

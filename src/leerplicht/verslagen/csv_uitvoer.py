@@ -21,9 +21,10 @@ import csv
 import io
 from decimal import Decimal
 
+from leerplicht.cijfers.tabel import Cel, Pad, Soort
 from leerplicht.veilige_cel import neutraliseer
 
-from .document import Cel, Pad, Soort, Verslag
+from .document import Verslag
 
 KOLOMMEN = ("hoofdstuk", "tabel", "rij", "kolom", "waarde", "soort", "bron")
 SCHEIDING = ";"

@@ -4,7 +4,9 @@ One builder (`jaarverslag.bouw_jaarverslag`) turns the rapporten of three school
 a `Verslag`; every format (HTML in the web app and as a file, PDF, XLSX, CSV) only lays out
 this one object. So the formats cannot disagree: they show the same cells, and every
 number cell says where in the rapport JSON it comes from (`Cel.bron`), which the
-acceptance test follows back to `leerplicht rapport --format json`.
+acceptance test follows back to `leerplicht rapport --format json`. The tables are the
+one table model of the figures (`cijfers.tabel`: `Tabel`, `Rij`, `Cel`, `Soort`), the
+same the dashboard and the Doorstroompunt's figures show.
 
 Pure Python: no Django, no formatting (the renderers format with `domein.formattering`).
 """
@@ -15,61 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-#: A path into the rapporten: (schooljaar, gemeente code or "totaal", section, key, ...),
-#: e.g. ("2024-2025", "GM0225", "werkprocessen", "relatief_verzuim").
-Pad = tuple[str, ...]
-
-
-class Soort(StrEnum):
-    #: A count from the rapport (an integer).
-    AANTAL = "aantal"
-    #: A percentage from the rapport (e.g. werkprocessen.percentage_leerlingen).
-    PROCENT = "procent"
-    #: The change between two counts, (nieuw - oud) / oud × 100 (figures.md); None when
-    #: oud is 0. Not in the JSON: computed from the two cells named in `uit`.
-    VERANDERING = "verandering"
-    #: A percentage published by another region or the country (benchmark import).
-    EXTERN_PROCENT = "extern_procent"
-    #: A share of the leerlingen, percentage(deel, geheel) (domein.percentage); None without
-    #: leerlingen. Not in the JSON: computed from the two cells named in `uit`.
-    AANDEEL = "aandeel"
-
-
-@dataclass(frozen=True)
-class Cel:
-    waarde: int | float | None
-    soort: Soort = Soort.AANTAL
-    #: Where the number is in the rapport JSON (AANTAL, PROCENT).
-    bron: Pad | None = None
-    #: (nieuw, oud) paths a VERANDERING is computed from; (deel, geheel) of an AANDEEL.
-    uit: tuple[Pad, Pad] | None = None
-
-
-@dataclass(frozen=True)
-class Rij:
-    kop: str
-    cellen: tuple[Cel, ...]
-    #: A total row (shown bold, kept with the table; never re-summed by a renderer).
-    totaal: bool = False
-
-
-@dataclass(frozen=True)
-class Tabel:
-    #: Stable id, e.g. "werkprocessen-per-gemeente" (anchors, XLSX sheet cells, CSV).
-    id: str
-    titel: str
-    #: The header of the row-label column, e.g. "Werkproces".
-    rijkop: str
-    #: The headers of the value columns, e.g. gemeente names or school years.
-    kolommen: tuple[str, ...]
-    rijen: tuple[Rij, ...]
-    #: One plain sentence under the table (what is counted; figures.md in words).
-    toelichting: str = ""
-
-    def __post_init__(self) -> None:
-        for rij in self.rijen:
-            if len(rij.cellen) != len(self.kolommen):
-                raise ValueError(f"tabel {self.id}: rij {rij.kop!r} past niet bij de kolommen")
+from leerplicht.cijfers.tabel import Tabel
 
 
 class Grafieksoort(StrEnum):

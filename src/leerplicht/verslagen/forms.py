@@ -1,50 +1,23 @@
 """What the report pages read from a request: the choice of school year and gemeente(n)
-from the query string, and the form of one text block.
-
-Like the dashboard's filter (dashboard.filters, whose school years and parsing are
-reused): a value not on the lists is replaced by the default with a message that does not
-repeat the input, so an unknown gemeente and another team's gemeente look the same.
+from the query string (`cijfers.keuze`, the parser of every figures page), and the form of
+one text block.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
-from urllib.parse import urlencode
 
 from django import forms
 
-from leerplicht.dashboard.filters import keuzejaren, schooljaar_uit
-from leerplicht.domein.schooljaar import Schooljaar, laatste_afgesloten_schooljaar
+from leerplicht.cijfers.keuze import Keuze
+from leerplicht.cijfers.keuze import lees_keuze as lees_keuze_van
+from leerplicht.domein.schooljaar import laatste_afgesloten_schooljaar
 from leerplicht.portaal.formulieren import Versieformulier
 
 #: Room for an introduction of a few pages; a report text, not a book.
 MAX_TEKST = 20_000
-
-
-@dataclass(frozen=True)
-class Keuze:
-    jaar: Schooljaar
-    #: One of the user's gemeente codes, or "" for all of them (the region's report).
-    gemeente: str
-    #: The user's own gemeente codes, sorted.
-    eigen: tuple[str, ...]
-
-    @property
-    def gemeenten(self) -> list[str]:
-        """The gemeenten the report covers."""
-        return [self.gemeente] if self.gemeente else list(self.eigen)
-
-    def query(self, **extra: str) -> str:
-        delen = {"schooljaar": self.jaar.naam, "gemeente": self.gemeente, **extra}
-        return urlencode({k: v for k, v in delen.items() if v})
-
-
-def jaren(vandaag: date) -> list[Schooljaar]:
-    """The school years to choose from: the current one and the closed ones before it."""
-    return keuzejaren(vandaag)
 
 
 def lees_keuze(
@@ -57,28 +30,20 @@ def lees_keuze(
     """The choice from the query string, and a message for every value that was replaced.
 
     The default school year is the last closed one (the year a report is written about);
-    the default gemeente `standaard_gemeente` ("" = all of the user's: the region).
+    the default gemeente `standaard_gemeente` ("" = all of the user's: the region). With
+    one gemeente, "all of mine" is that gemeente's report.
     """
-    meldingen = []
-    keuzes = jaren(vandaag)
-    standaard_jaar = laatste_afgesloten_schooljaar(vandaag)
-    tekst = parameters.get("schooljaar", "")
-    jaar = schooljaar_uit(tekst) if tekst else standaard_jaar
-    if jaar not in keuzes:
-        jaar = standaard_jaar
-        meldingen.append(f"Dat schooljaar kunt u hier niet kiezen. U ziet schooljaar {jaar.naam}.")
-    gemeente = parameters.get("gemeente", "") or standaard_gemeente
-    if gemeente not in eigen:
-        if parameters.get("gemeente"):
-            meldingen.append(
-                "Die gemeente hoort niet bij uw gemeenten. "
-                + ("U ziet de cijfers van al uw gemeenten." if not standaard_gemeente
-                   else "U ziet de cijfers van een van uw gemeenten.")
-            )  # fmt: skip
-        gemeente = standaard_gemeente if standaard_gemeente in eigen else ""
-    if len(eigen) == 1 and gemeente == "":
-        gemeente = eigen[0]  # the one gemeente's report: the same as "all of mine"
-    return Keuze(jaar, gemeente, tuple(sorted(eigen))), meldingen
+    keuze, meldingen = lees_keuze_van(
+        parameters,
+        eigen,
+        vandaag,
+        standaard_jaar=laatste_afgesloten_schooljaar(vandaag),
+        standaard_gemeente=standaard_gemeente,
+        jaarmelding="Dat schooljaar kunt u hier niet kiezen. U ziet schooljaar {jaar}.",
+    )
+    if len(eigen) == 1 and keuze.gemeente == "":
+        keuze = Keuze(keuze.jaar, eigen[0], keuze.eigen)
+    return keuze, meldingen
 
 
 class Tekstformulier(Versieformulier):

@@ -20,8 +20,10 @@ from pathlib import Path
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
+from leerplicht.cijfers.tabel import Cel, Pad, Tabel
+
 from . import grafieken
-from .document import Cel, Grafiek, Hoofdstuk, Pad, Tabel, Tekstblok, Verslag
+from .document import Grafiek, Hoofdstuk, Tekstblok, Verslag
 from .opmaak import datum_tekst, tekst_van
 
 #: The style sheets, in the app's static folder so the web app can serve the same file.

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from leerplicht.cijfers.tabel import Cel, Pad, Soort
 from leerplicht.domein.formattering import getal, procent
 from leerplicht.domein.percentage import verandering
 
-from .document import Cel, Pad, Soort
 from .jaarverslag import TOTAAL, Bron
 from .opmaak import tekst_van
 

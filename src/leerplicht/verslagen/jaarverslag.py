@@ -13,28 +13,25 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from leerplicht.cijfers.tabel import (
+    TOTAAL,
+    Cel,
+    Pad,
+    Rij,
+    Soort,
+    Tabel,
+    knoop_op,
+    lees_cel,
+    opgemaakt,
+)
 from leerplicht.domein import codes
 from leerplicht.domein.conceptzinnen import Eenheid, veranderingszin
 from leerplicht.domein.kengetallen import GEHEEL, KENGETALLEN
 from leerplicht.domein.onderwijssoort import GROEPEN
 from leerplicht.domein.percentage import percentage, verandering
 
-from .document import (
-    Cel,
-    Grafiek,
-    Grafieksoort,
-    Hoofdstuk,
-    Onderdeel,
-    Pad,
-    Reeks,
-    Rij,
-    Soort,
-    Tabel,
-    Tekstblok,
-    Verslag,
-)
+from .document import Grafiek, Grafieksoort, Hoofdstuk, Onderdeel, Reeks, Tekstblok, Verslag
 
-TOTAAL = "totaal"
 MELDINGEN = Eenheid("melding", "meldingen")
 WERKPROCESSEN = Eenheid("werkproces", "werkprocessen")
 PERSONEN = Eenheid("persoon", "personen")
@@ -82,18 +79,14 @@ class Bron:
         return self.rapporten[self.jaar]["gemeenten"][code]["naam"]
 
     def waarde(self, pad: Pad) -> int | float | None:
-        """The value at `pad`; None where the rapport has no such key (a school year frozen
-        before that figure existed shows an empty cell, not an error)."""
+        """The value at `pad` (school year, gemeente, key, ...); None where the rapport has
+        no such key (a school year frozen before that figure existed shows an empty cell,
+        not an error)."""
         jaar, gemeente, *rest = pad
-        knoop = self.rapporten[jaar]["gemeenten"][gemeente]
-        for deel in rest:
-            if not isinstance(knoop, dict) or deel not in knoop:
-                return None
-            knoop = knoop[deel]
-        return knoop
+        return knoop_op(self.rapporten[jaar]["gemeenten"][gemeente], tuple(rest))  # type: ignore[return-value]
 
     def cel(self, pad: Pad, soort: Soort = Soort.AANTAL) -> Cel:
-        return Cel(self.waarde(pad), soort, bron=pad)
+        return lees_cel(self.rapporten, pad, soort)
 
     def tekst(self, id_: str, titel: str, concept: str) -> Tekstblok:
         bewerkt = self.teksten.get(id_)
@@ -239,11 +232,7 @@ def verdeling(tabel: Tabel, kolom: int, titel: str) -> Grafiek:
 
 
 def _als_tekst(waarde: int | float | None, eenheid: str) -> str:
-    from leerplicht.domein.formattering import getal, procent
-
-    if waarde is None:
-        return "geen"
-    return procent(waarde) if eenheid == "procent" else getal(int(waarde))
+    return opgemaakt(waarde, Soort.PROCENT if eenheid == "procent" else Soort.AANTAL) or "geen"
 
 
 # --- draft sentences ----------------------------------------------------------------------

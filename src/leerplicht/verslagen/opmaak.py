@@ -9,28 +9,15 @@ from __future__ import annotations
 
 from datetime import date
 
+from leerplicht.cijfers.tabel import Cel
 from leerplicht.domein import formattering
-from leerplicht.domein.formattering import getal, procent
-
-from .document import Cel, Soort
 
 #: Shown where there is no value (a change against 0, a percentage without leerlingen).
 LEEG = "–"
 
 
 def tekst_van(cel: Cel) -> str:
-    if cel.waarde is None:
-        return LEEG
-    if cel.soort is Soort.VERANDERING:
-        return procent(float(cel.waarde), teken=True)
-    if cel.soort in (Soort.PROCENT, Soort.EXTERN_PROCENT, Soort.AANDEEL):
-        return procent(float(cel.waarde))
-    return getal(int(cel.waarde))
-
-
-def leesbare_tekst(cel: Cel) -> str:
-    """For screen readers where the dash would be read as "minus" or skipped."""
-    return "geen waarde" if cel.waarde is None else tekst_van(cel)
+    return LEEG if cel.waarde is None else cel.tekst
 
 
 def datum_tekst(iso: str) -> str:

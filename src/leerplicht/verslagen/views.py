@@ -27,6 +27,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from leerplicht.audit.logboek import registreer
 from leerplicht.bewaren.vaststellen import RapportNietBeschikbaar
+from leerplicht.cijfers.keuze import keuzejaren
 from leerplicht.domein.rollen import Handeling
 from leerplicht.register.models import Gemeente
 from leerplicht.toegang.beleid import gemeenten_van, mag
@@ -42,7 +43,7 @@ from .diensten import (
     rapport_json,
 )
 from .document import Hoofdstuk, Tekstblok, Verslag
-from .forms import Keuze, Tekstformulier, jaren, lees_keuze
+from .forms import Keuze, Tekstformulier, lees_keuze
 from .infographic import bouw_infographic, tegels
 from .models import gebied_sleutel
 from .opmaak import datum_tekst
@@ -142,7 +143,7 @@ def _pagina(
     context: dict = {
         "keuze": keuze,
         "meldingen": meldingen,
-        "jaren": [j.naam for j in jaren(timezone.localdate())],
+        "jaren": [j.naam for j in keuzejaren(timezone.localdate())],
         "gemeenten": _gemeenten(eigen),
         "regio": len(eigen) > 1,
         "actie": reverse("verslagen:jaarverslag"),
@@ -272,7 +273,9 @@ def tekst(request: HttpRequest) -> HttpResponse:
     terug = reverse("verslagen:jaarverslag")
     onbekend = "Deze tekst hoort niet bij een jaarverslag dat u kunt bewerken."
     post = request.POST
-    jaar = next((j for j in jaren(timezone.localdate()) if j.naam == post.get("schooljaar")), None)
+    jaar = next(
+        (j for j in keuzejaren(timezone.localdate()) if j.naam == post.get("schooljaar")), None
+    )
     keuze = _keuze_van_sleutel(post.get("gemeenten", ""), eigen, jaar) if jaar else None
     if keuze is None:
         return _fout(request, "Niet opgeslagen", [onbekend], terug)
@@ -330,7 +333,7 @@ def infographic(request: HttpRequest) -> HttpResponse:
     context: dict = {
         "keuze": keuze,
         "meldingen": meldingen,
-        "jaren": [j.naam for j in jaren(timezone.localdate())],
+        "jaren": [j.naam for j in keuzejaren(timezone.localdate())],
         "gemeenten": gemeenten,
         "actie": reverse("verslagen:infographic"),
     }

@@ -30,9 +30,10 @@ from xlsxwriter.utility import quote_sheetname, xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from leerplicht.cijfers.tabel import Cel, Soort, Tabel
 from leerplicht.veilige_cel import neutraliseer
 
-from .document import Cel, Grafiek, Grafieksoort, Hoofdstuk, Soort, Tabel, Tekstblok, Verslag
+from .document import Grafiek, Grafieksoort, Hoofdstuk, Tekstblok, Verslag
 
 #: Excel number formats per kind of cell. Format codes are locale-neutral ("," = thousands,
 #: "." = decimals); Excel shows them with the user's separators: 1.209 / 12,17% in Dutch.

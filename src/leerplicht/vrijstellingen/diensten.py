@@ -3,7 +3,10 @@ statement, deciding, withdrawing, the yearly renewal and the registration in DUO
 vrijstellingenregister. The rules are `domein.vrijstellingsregels`; views stay thin.
 
 Every change of a Vrijstelling or Verlofaanvraag carries the `versie` it was loaded
-with; a row changed meanwhile raises `Versieconflict` and nothing is stored.
+with; a row changed meanwhile raises `Versieconflict` and nothing is stored. A broken rule
+raises `Regelfout` (`domein.regelfout`), nothing stored. Who may do this kind of work (the
+`Handeling`) is checked by the views; these functions check the schrijfbereik, a rule of
+the data (`Regelfout` on the field `gemeente`).
 """
 
 from __future__ import annotations
@@ -19,12 +22,11 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from leerplicht.audit.logboek import registreer
-from leerplicht.domein.rollen import Handeling
+from leerplicht.domein.regelfout import Bezwaar, Regelfout
 from leerplicht.domein.verzuimmelding_route import OPEN, Meldingstatus, mag_naar
 from leerplicht.domein.vrijstellingsregels import (
     VRIJ_VAN_SCHOOLBEZOEK,
     Aanvraag,
-    Bezwaar,
     TeLateKennisgeving,
     bezwaren_tegen_toekenning,
     bezwaren_verlofaanvraag,
@@ -54,23 +56,6 @@ MAXIMALE_BESTANDSGROOTTE = 10 * 1024 * 1024
 TOEGESTANE_MEDIATYPES = frozenset({"application/pdf", "image/jpeg", "image/png"})
 #: What goes to DUO's vrijstellingenregister (and nothing else).
 VELDEN_NAAR_DUO = ("bsn", "geboortedatum", "gemeente", "grond", "geldig_van", "geldig_tot")
-
-
-class Regelfout(Exception):
-    """The law (or the input) does not allow this; `bezwaren` say which field and why."""
-
-    def __init__(self, bezwaren: list[Bezwaar]) -> None:
-        self.bezwaren = bezwaren
-        super().__init__("; ".join(b.tekst for b in bezwaren))
-
-
-class GeenBevoegdheid(Exception):
-    """The user's rol does not do this kind of work (the view shows 403)."""
-
-
-def _vereist(gebruiker, handeling: Handeling) -> None:
-    if not beleid.mag(gebruiker, handeling):
-        raise GeenBevoegdheid(handeling.value)
 
 
 def _vereist_schrijfbereik(gebruiker, persoon: Persoon, gemeente: Gemeente) -> None:
@@ -128,7 +113,6 @@ def registreer_vrijstelling(
     A period longer than art. 6 lid 2 allows is refused here already, except for 5 onder
     a: its statement (recorded later) may say the pupil will never attend (art. 6 lid 3).
     """
-    _vereist(gebruiker, Handeling.VRIJSTELLING_REGISTREREN)
     _vereist_schrijfbereik(gebruiker, persoon, gemeente)
     if geldig_tot is not None and geldig_tot < geldig_van:
         raise Regelfout([Bezwaar("geldig_tot", "De einddatum ligt vóór de begindatum.")])
@@ -171,7 +155,6 @@ def registreer_verlof(
     Vakantieverlof and a school year of up to 10 days are refused with a message pointing
     to the school.
     """
-    _vereist(gebruiker, Handeling.VRIJSTELLING_REGISTREREN)
     _vereist_schrijfbereik(gebruiker, persoon, gemeente)
     bron = al_verleend_bron.strip()
     bezwaren = bezwaren_verlofaanvraag(
@@ -223,7 +206,6 @@ def leg_verklaring_vast(
 ) -> Vrijstelling:
     """The expert statement (art. 7 / art. 9): its date and author on the vrijstelling,
     the scan (if any) as a Document of soort "verklaring" linked to it."""
-    _vereist(gebruiker, Handeling.VRIJSTELLING_REGISTREREN)
     if vrijstelling.besluit != "open":
         raise Regelfout([Bezwaar("verklaring_datum", "Over deze aanvraag is al besloten.")])
     if datum > timezone.localdate():
@@ -321,7 +303,6 @@ def besluit_vrijstelling(
     (`bezwaren_tegen_toekenning`); it withdraws the open meldingen over the period,
     registers the vrijstelling with DUO and sends the beschikking (`brief`: addressee,
     address and the pupil's name, used only in the letter; None: no letter)."""
-    _vereist(gebruiker, Handeling.VRIJSTELLING_BESLUITEN)
     bezwaren: list[Bezwaar] = []
     if besluit not in ("toegekend", "afgewezen"):
         bezwaren.append(Bezwaar("besluit", "Kies toekennen of afwijzen."))
@@ -390,7 +371,6 @@ def trek_in(
 
     The withdrawal is stored as its own fact (`ingetrokken_per`); `besluitdatum` stays the
     date of the grant, so the grant keeps counting in the figures of that year."""
-    _vereist(gebruiker, Handeling.VRIJSTELLING_BESLUITEN)
     bezwaren = []
     if vrijstelling.besluit != "toegekend":
         bezwaren.append(
@@ -424,7 +404,6 @@ def verleng(
 ) -> Vrijstelling:
     """The yearly renewal (art. 6): a new request for the next school year, "open", to be
     decided like the first (for 5 onder a with a new statement, art. 7)."""
-    _vereist(gebruiker, Handeling.VRIJSTELLING_REGISTREREN)
     if vrijstelling.besluit != "toegekend" or vrijstelling.verlengen_voor is None:
         raise Regelfout([Bezwaar("verlengen", "Deze vrijstelling hoeft niet te worden verlengd.")])
     if Vrijstelling.objects.filter(vorige=vrijstelling).exists():
@@ -460,7 +439,6 @@ def besluit_verlof(
 ) -> Verlofaanvraag:
     """Art. 14 lid 3: the LPA decides when the school year comes to more than 10 days,
     after hearing the school head."""
-    _vereist(gebruiker, Handeling.VRIJSTELLING_BESLUITEN)
     bezwaren = bezwaren_verlofbesluit(
         aanvraag.aantal_schooldagen, schoolleider_gehoord_op, aanvraag.al_verleend_schooldagen
     )
@@ -554,7 +532,7 @@ def registreer_bij_duo(vrijstellingen: list[Vrijstelling], handeling: str):
     """Register in DUO's vrijstellingenregister through the adapter, after the decision is
     stored. A failure does not undo the decision: `duo_geregistreerd_op` stays empty and
     the overzicht lists it as "nog niet bij DUO" (the command
-    `vrijstellingen_naar_duo` tries again)."""
+    `vrijstellingen-naar-duo` tries again)."""
     if not vrijstellingen:
         return None
     try:

@@ -8,6 +8,7 @@ from django import forms
 from leerplicht.domein import codes
 from leerplicht.domein.vrijstellingsregels import VERKLAARDERS, VERLOFSOORTEN
 from leerplicht.register.models import Gemeente
+from leerplicht.register.schoolveld import Schoolveld
 
 from .diensten import BRIEFVELDEN, Regelfout
 
@@ -220,7 +221,17 @@ VERLOFKEUZES = [*VERLOFSOORTEN.items(), ("vakantieverlof", "vakantieverlof (art.
 
 class VerlofAanvraagformulier(Persoonformulier):
     soort = keuzeveld("Soort verlof", VERLOFKEUZES)
-    school = tekstveld("School (BRIN en vestiging)", verplicht=False, hulp="Bijvoorbeeld 12AB00.")
+    school = Schoolveld(
+        label="School (BRIN en vestiging)",
+        required=False,
+        help_text="Bijvoorbeeld 12AB00.",
+        max_length=64,
+        widget=forms.TextInput(attrs=TEKSTVAK),
+        error_messages={
+            "max_length": "School (BRIN en vestiging): te lang.",
+            "onbekend": "Onbekende school: gebruik BRIN en vestiging.",
+        },
+    )
     aangevraagd = datumveld("Datum van de aanvraag")
     van = datumveld("Verlof vanaf")
     tot = datumveld("Verlof tot en met")

@@ -22,7 +22,7 @@ from leerplicht.domein.vrijstellingsregels import (
     oudste_geldige_verklaringsdatum,
     venster_eindigt_binnenkort,
 )
-from leerplicht.register.models import Persoon, School
+from leerplicht.register.models import Persoon
 from leerplicht.toegang import beleid
 from leerplicht.toegang.bescherming import object_of_404, vereist_handeling
 from leerplicht.werkprocessen.models import Document
@@ -359,14 +359,9 @@ def verlof_nieuw(request: HttpRequest) -> HttpResponse:
         if formulier.is_valid():
             persoon = _persoon(request, formulier)
             d = formulier.cleaned_data
-            school = None
-            if d["school"]:
-                school = School.objects.filter(pk=d["school"].strip().upper()).first()
-                if school is None:
-                    formulier.add_error("school", "Onbekende school: gebruik BRIN en vestiging.")
             if persoon is None:
                 formulier.persoon_niet_gevonden()
-            elif not formulier.errors:
+            else:
                 try:
                     a = diensten.registreer_verlof(
                         request.user,
@@ -378,7 +373,7 @@ def verlof_nieuw(request: HttpRequest) -> HttpResponse:
                         tot=d["tot"],
                         aantal_schooldagen=d["aantal_schooldagen"],
                         reden=d["reden"],
-                        school=school,
+                        school=d["school"],
                         schoolleider_gehoord_op=d["schoolleider_gehoord_op"],
                         al_verleend_schooldagen=d["al_verleend_schooldagen"],
                         al_verleend_peildatum=d["al_verleend_peildatum"],

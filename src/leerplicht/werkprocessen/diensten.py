@@ -29,6 +29,7 @@ from django.utils import timezone
 from leerplicht.domein import codes
 from leerplicht.domein import interventieregels as regels
 from leerplicht.domein import werkproces_route as route
+from leerplicht.domein.regelfout import Regelfout
 from leerplicht.domein.rollen import HANDELINGEN, Handeling
 from leerplicht.versiebeheer import Versieconflict, neem_versie
 
@@ -44,18 +45,6 @@ from .models import (
 
 WAT = "dit werkproces"
 CONFLICTMELDING = str(Versieconflict(WAT))
-
-
-class Regelfout(Exception):
-    """A rule of the law or of the route is broken: form field -> Dutch messages."""
-
-    def __init__(self, fouten: dict[str, list[str]] | str, veld: str = "__all__") -> None:
-        self.fouten = {veld: [fouten]} if isinstance(fouten, str) else fouten
-        super().__init__(" ".join(self.meldingen))
-
-    @property
-    def meldingen(self) -> list[str]:
-        return [m for lijst in self.fouten.values() for m in lijst]
 
 
 # --- the lock ---------------------------------------------------------------------------

@@ -77,6 +77,11 @@ def _brieven_aan() -> bool:
     return True
 
 
+def _mag_overgang(gebruiker: Any, werkproces: Werkproces, overgang: route.Overgang) -> bool:
+    """The werkproces is where this transition starts and the user does its kind of work."""
+    return route.status_van(werkproces.gesloten) == overgang.van and mag(gebruiker, overgang.nodig)
+
+
 def _formulieren(
     request: HttpRequest, werkproces: Werkproces, ingevuld: Werkprocesformulier | None
 ) -> dict[str, Werkprocesformulier]:
@@ -109,15 +114,17 @@ def _formulieren(
                 werkproces=werkproces, kandidaten=diensten.mogelijke_behandelaars(werkproces)
             ),
         ),
-        "sluiten": (behandelen and open_, lambda: Sluitformulier(werkproces=werkproces)),
+        "sluiten": (
+            _mag_overgang(gebruiker, werkproces, route.SLUITEN),
+            lambda: Sluitformulier(werkproces=werkproces),
+        ),
         "overdracht": (
-            behandelen
-            and open_
+            _mag_overgang(gebruiker, werkproces, route.OVERDRAGEN)
             and "overdracht_dsp" in route.RESULTATEN_PER_TYPE.get(werkproces.type, ()),
             lambda: Overdrachtformulier(werkproces=werkproces),
         ),
         "heropenen": (
-            not open_ and mag(gebruiker, Handeling.TEAM_STUREN),
+            _mag_overgang(gebruiker, werkproces, route.HEROPENEN),
             lambda: Heropenformulier(werkproces=werkproces),
         ),
     }
@@ -285,7 +292,7 @@ def document_uploaden(request: HttpRequest, werkproces_id: str) -> HttpResponse:
 
 @never_cache
 @require_POST
-@vereist_handeling(Handeling.WERKPROCES_BEHANDELEN)
+@vereist_handeling(route.SLUITEN.nodig)
 def sluiten(request: HttpRequest, werkproces_id: str) -> HttpResponse:
     def actie(w: Werkproces, d: dict[str, Any], door: str) -> object:
         return diensten.sluit(
@@ -297,7 +304,7 @@ def sluiten(request: HttpRequest, werkproces_id: str) -> HttpResponse:
 
 @never_cache
 @require_POST
-@vereist_handeling(Handeling.WERKPROCES_BEHANDELEN)
+@vereist_handeling(route.OVERDRAGEN.nodig)
 def overdragen_dsp(request: HttpRequest, werkproces_id: str) -> HttpResponse:
     def actie(w: Werkproces, d: dict[str, Any], door: str) -> object:
         return diensten.draag_over_aan_doorstroompunt(
@@ -315,9 +322,9 @@ def overdragen_dsp(request: HttpRequest, werkproces_id: str) -> HttpResponse:
 
 @never_cache
 @require_POST
-@vereist_handeling(Handeling.TEAM_STUREN)
+@vereist_handeling(route.HEROPENEN.nodig)
 def heropenen(request: HttpRequest, werkproces_id: str) -> HttpResponse:
-    """A correction by the teammanager (werkproces_route: heropenen needs TEAM_STUREN)."""
+    """A correction by the teammanager (who may: `werkproces_route.HEROPENEN.nodig`)."""
 
     def actie(w: Werkproces, d: dict[str, Any], door: str) -> object:
         return diensten.heropen(w, door=door, versie=d["versie"])

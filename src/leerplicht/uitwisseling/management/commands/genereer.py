@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from leerplicht.domein.formattering import getal
 from leerplicht.domein.schooljaar import Schooljaar, laatste_afgesloten_schooljaar
-from leerplicht.uitwisseling.genereer import genereer
+from leerplicht.generator import genereer
 
 
 def _schooljaar(tekst: str) -> Schooljaar:
