@@ -246,7 +246,7 @@ try:
     LEERPLICHT_PROXY_ADRES = proxy_adres(os.environ)
 except ValueError as _fout:
     raise ImproperlyConfigured(str(_fout)) from None
-AXES_CLIENT_IP_CALLABLE = "leerplicht.aanmelden.clientadres.clientadres"
+AXES_CLIENT_IP_CALLABLE = "leerplicht.clientadres.clientadres"
 # Sign-ins are in the audit log (leerplicht.audit); axes keeps only what lockout needs,
 # and writes no usernames to the application log.
 AXES_DISABLE_ACCESS_LOG = True

@@ -9,8 +9,8 @@ from django.test import RequestFactory, override_settings
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leerplicht.aanmelden.clientadres import clientadres
 from leerplicht.audit.models import Auditregel
+from leerplicht.clientadres import clientadres
 
 PROXY = "10.0.0.1"
 

@@ -23,10 +23,10 @@ from test_productie import draai
 from waitress import create_server
 from waitress.adjustments import Adjustments
 
-from leerplicht.aanmelden.clientadres import clientadres
 from leerplicht.aanmelden.controles import clientadres_achter_proxy, https_achter_proxy
 from leerplicht.aanmelden.instellingen import proxy_adres
 from leerplicht.aanmelden.webserver import serveerinstellingen, waitress_instellingen
+from leerplicht.clientadres import clientadres
 
 HOST = "leerplicht.gemeente.test"
 CLIENT = "203.0.113.9"

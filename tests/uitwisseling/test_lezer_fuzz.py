@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from leerplicht.domein import uitwisselformaat as formaat
-from leerplicht.uitwisseling.fouten import Foutenlijst
+from leerplicht.invoer.fouten import Foutenlijst
+from leerplicht.invoer.lezer import Bestandslezer
 from leerplicht.uitwisseling.importeren import importeer
-from leerplicht.uitwisseling.lezer import Bestandslezer
 
 BESTANDEN = st.sampled_from(formaat.BESTANDEN)
 

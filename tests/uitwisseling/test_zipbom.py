@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from leerplicht.uitwisseling import lezer
-from leerplicht.uitwisseling.lezer import OngeldigeContainer, open_container
+from leerplicht.invoer import lezer
+from leerplicht.invoer.lezer import OngeldigeContainer, open_container
 
 KOP = b"code,naam\nGM9001,Proefdorp\n"
 

@@ -183,7 +183,7 @@ def ip_adres_van(request: HttpRequest | None) -> str:
     REMOTE_ADDR unless a proxy set-up is configured (docs/beheer/beveiliging.md)."""
     if request is None:
         return ""
-    from leerplicht.aanmelden.clientadres import clientadres
+    from leerplicht.clientadres import clientadres
 
     return clientadres(request) or ""
 

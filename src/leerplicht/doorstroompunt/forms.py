@@ -9,8 +9,8 @@ from django import forms
 from django.utils import timezone
 
 from leerplicht.domein import codes
-from leerplicht.portaal.formulieren import Versieformulier
-from leerplicht.portaal.inlezen import Leveringsformulier
+from leerplicht.invoer.formulieren import Versieformulier
+from leerplicht.invoer.levering import Leveringsformulier
 from leerplicht.werkprocessen.forms import Datumveld
 
 from .models import Vsv

@@ -29,6 +29,7 @@ from leerplicht.domein.formattering import getal
 from leerplicht.domein.uitwisselformaat import school_code
 from leerplicht.duo.fouten import OngeldigeLevering
 from leerplicht.duo.koppeling import Uitschrijving
+from leerplicht.invoer.fouten import Foutenlijst
 from leerplicht.meldingen.intake import nieuw_persoonsnummer
 from leerplicht.register.models import Gemeente, Inschrijving, Persoon, School
 from leerplicht.toegang.audit import registreer_weigering
@@ -39,7 +40,6 @@ from leerplicht.toegang.beleid import (
     gemeenten_van,
     zoek_voor_schrijven,
 )
-from leerplicht.uitwisseling.fouten import Foutenlijst
 
 from . import diensten
 

@@ -25,7 +25,7 @@ from leerplicht.domein.leeftijd import leeftijd_op
 from leerplicht.domein.rollen import Handeling
 from leerplicht.duo.fouten import OngeldigeLevering
 from leerplicht.duo.koppeling import duo_koppeling
-from leerplicht.portaal.inlezen import als_bestand
+from leerplicht.invoer.levering import als_bestand
 from leerplicht.register.models import Gemeente
 from leerplicht.toegang.beleid import gemeenten_van, mag, overdrachten_voor, zichtbaar
 from leerplicht.toegang.bescherming import object_of_404, vereist_dossiertoegang, vereist_handeling

@@ -15,8 +15,8 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
-from leerplicht.uitwisseling.fouten import STANDAARD_MAXIMUM, Foutenlijst
-from leerplicht.uitwisseling.lezer import Bestandslezer
+from leerplicht.invoer.fouten import STANDAARD_MAXIMUM, Foutenlijst
+from leerplicht.invoer.lezer import Bestandslezer
 
 from . import uitschrijvingen_formaat
 from . import verzuimloket_formaat as formaat

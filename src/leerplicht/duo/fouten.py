@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from leerplicht.uitwisseling.fouten import Foutenlijst
+from leerplicht.invoer.fouten import Foutenlijst
 
 
 class OngeldigeLevering(Exception):

@@ -3,7 +3,7 @@ docs/gebruikers/verzuim-18plus-en-jikp.md): `;` or `,` separated, UTF-8, a heade
 
     bsn;peiljaar;herkomst;situatie_1_jaar;situatie_3_jaar;situatie_5_jaar[;bron]
 
-Read with the exchange format's reader (`uitwisseling.lezer.Bestandslezer`), so errors
+Read with the exchange format's reader (`invoer.lezer.Bestandslezer`), so errors
 read `bestand:regel: kolom: melding` like every other import.
 """
 

@@ -15,9 +15,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from leerplicht.audit.logboek import registreer
+from leerplicht.invoer.fouten import STANDAARD_MAXIMUM, Foutenlijst
+from leerplicht.invoer.lezer import Bestandslezer
 from leerplicht.register.models import Gemeente, Persoon
-from leerplicht.uitwisseling.fouten import STANDAARD_MAXIMUM, Foutenlijst
-from leerplicht.uitwisseling.lezer import Bestandslezer
 
 from .formaat import bestandsspec
 from .models import Jikpregistratie

@@ -13,7 +13,7 @@ from leerplicht.domein import codes
 from leerplicht.domein.bsn import is_geldig_bsn
 from leerplicht.domein.onderwijssoort import ONDERWIJSSOORTEN
 from leerplicht.duo.koppeling import Verzuimmelding
-from leerplicht.portaal.inlezen import Leveringsformulier, gemeentekeuzes
+from leerplicht.invoer.levering import Leveringsformulier, gemeentekeuzes
 from leerplicht.register.models import Gemeente
 from leerplicht.register.schoolveld import Schoolveld
 from leerplicht.werkprocessen.models import Toewijzingsregel

@@ -38,6 +38,7 @@ from leerplicht.domein.verzuimmelding_route import Meldingstatus
 from leerplicht.domein.verzuimstaat import periode_overlapt
 from leerplicht.duo.fouten import OngeldigeLevering
 from leerplicht.duo.koppeling import Verzuimmelding
+from leerplicht.invoer.fouten import Foutenlijst
 from leerplicht.register.models import Gemeente, Persoon, School
 from leerplicht.toegang.audit import registreer_weigering
 from leerplicht.toegang.beleid import (
@@ -48,7 +49,6 @@ from leerplicht.toegang.beleid import (
     gemeenten_van,
     zoek_voor_schrijven,
 )
-from leerplicht.uitwisseling.fouten import Foutenlijst
 from leerplicht.vrijstellingen.models import Vrijstelling
 
 from .models import Melding

@@ -23,7 +23,7 @@ from leerplicht.domein.verzuimmelding_route import NAMEN as STATUSNAMEN
 from leerplicht.domein.verzuimmelding_route import Meldingstatus
 from leerplicht.duo.fouten import OngeldigeLevering
 from leerplicht.duo.koppeling import duo_koppeling
-from leerplicht.portaal.inlezen import als_bestand
+from leerplicht.invoer.levering import als_bestand
 from leerplicht.register.models import Gemeente
 from leerplicht.toegang.audit import registreer_inzien
 from leerplicht.toegang.beleid import gemeenten_van, mag, zichtbaar

@@ -26,9 +26,14 @@ from pathlib import Path
 from django.db import DatabaseError, connection, transaction
 
 from leerplicht.audit.uitwisseling import registreer_import
+from leerplicht.invoer.fouten import Foutenlijst
+from leerplicht.invoer.lezer import (
+    Bestandslezer,
+    OngeldigeContainer,
+    bestandsvolgorde,
+    open_container,
+)
 
-from .fouten import Foutenlijst
-from .lezer import Bestandslezer, OngeldigeContainer, bestandsvolgorde, open_container
 from .tabellen import DOELTABEL_VAN, SCHOOL_VERWIJZING, Doeltabel
 
 BATCH = 5000

@@ -5,7 +5,7 @@ country, read in from a small CSV file and shown beside the region's own in the 
     Landelijk;2024-2025;absoluut_verzuim;0,12
 
 The layout is documented in docs/gebruikers/jaarverslag.md ("Benchmark"). Read with the
-exchange format's reader (`uitwisseling.lezer.Bestandslezer`: UTF-8 with or without BOM,
+exchange format's reader (`invoer.lezer.Bestandslezer`: UTF-8 with or without BOM,
 ";" or "," sniffed from the header), so errors read `bestand:regel: kolom: melding` like
 every other import. All or nothing: one error and nothing is stored.
 
@@ -34,9 +34,9 @@ from leerplicht.audit.logboek import registreer
 from leerplicht.domein import uitwisselformaat as f
 from leerplicht.domein.kengetallen import KENGETAL_LABELS
 from leerplicht.domein.schooljaar import Schooljaar
+from leerplicht.invoer.fouten import STANDAARD_MAXIMUM, Foutenlijst
+from leerplicht.invoer.lezer import Bestandslezer
 from leerplicht.register.models import Gemeente
-from leerplicht.uitwisseling.fouten import STANDAARD_MAXIMUM, Foutenlijst
-from leerplicht.uitwisseling.lezer import Bestandslezer
 
 from .models import ALLE_GEMEENTEN, Benchmarkcijfer, gebied_sleutel
 

@@ -14,7 +14,7 @@ from django import forms
 from leerplicht.cijfers.keuze import Keuze
 from leerplicht.cijfers.keuze import lees_keuze as lees_keuze_van
 from leerplicht.domein.schooljaar import laatste_afgesloten_schooljaar
-from leerplicht.portaal.formulieren import Versieformulier
+from leerplicht.invoer.formulieren import Versieformulier
 
 #: Room for an introduction of a few pages; a report text, not a book.
 MAX_TEKST = 20_000

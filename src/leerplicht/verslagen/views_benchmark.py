@@ -23,7 +23,7 @@ from django.views.decorators.http import require_http_methods
 from leerplicht.audit.logboek import registreer
 from leerplicht.domein.formattering import datum_tekst, getal, procent
 from leerplicht.domein.rollen import Handeling
-from leerplicht.portaal.inlezen import Bestandsformulier, als_bestand
+from leerplicht.invoer.levering import Bestandsformulier, als_bestand
 from leerplicht.register.models import Gemeente
 from leerplicht.toegang.beleid import gemeenten_van
 from leerplicht.toegang.bescherming import vereist_handeling

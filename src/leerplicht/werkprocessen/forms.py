@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from leerplicht.domein import codes
 from leerplicht.domein.werkproces_route import resultaten_voor
-from leerplicht.portaal.formulieren import TEKSTVAK, Versieformulier
+from leerplicht.invoer.formulieren import TEKSTVAK, Versieformulier
 
 from .models import DOCUMENTSOORTEN, OM_BESLISSINGEN, Werkproces
 

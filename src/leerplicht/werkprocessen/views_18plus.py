@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods
 from leerplicht.audit.logboek import registreer
 from leerplicht.domein import codes
 from leerplicht.domein.rollen import Handeling
-from leerplicht.portaal.formulieren import KEUZELIJST
+from leerplicht.invoer.formulieren import KEUZELIJST
 from leerplicht.register.models import Persoon
 from leerplicht.toegang.beleid import mag_schrijven_over
 from leerplicht.toegang.bescherming import object_of_404, vereist_handeling
