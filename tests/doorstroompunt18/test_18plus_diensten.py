@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from django.db import IntegrityError, transaction
 
-from leerplicht.meldingen import route
+from leerplicht.meldingen import melding_18plus, route
 from leerplicht.meldingen.models import Melding
 from leerplicht.versiebeheer import Versieconflict
 from leerplicht.werkprocessen import verzuim_18plus as dienst
@@ -45,7 +45,7 @@ def test_tweede_melding_zonder_actie_op_tijdlijn_van_lopend_werkproces(regio18):
     [g] = _contact_gebeurtenissen(o2.werkproces)
     assert "contact ondanks geen actie gewenst (herhaald)" in g.omschrijving
     assert "M2" in g.omschrijving and "nummer 2" in g.omschrijving
-    b = dienst.beoordeling(tweede)
+    b = melding_18plus.beoordeling(tweede)
     assert (b.contact_ondanks, b.recidive) == (True, 1)
 
 
@@ -66,14 +66,14 @@ def test_geen_herhaling_bij_eerdere_melding_met_actie(regio18):
 
 def test_ingetrokken_melding_telt_niet(regio18):
     _melding(regio18, "M1", date(2024, 10, 1), False, status="ingetrokken")
-    b = dienst.beoordeling(_melding(regio18, "M2", date(2025, 2, 1), False))
+    b = melding_18plus.beoordeling(_melding(regio18, "M2", date(2025, 2, 1), False))
     assert (b.contact_ondanks, b.recidive) == (False, 0)
 
 
 def test_andere_soort_melding_geen_beoordeling(regio18):
     m = _melding(regio18, "M1", date(2024, 10, 1), False)
     m.soort = "wettelijk"
-    assert dienst.beoordeling(m) is None
+    assert melding_18plus.beoordeling(m) is None
 
 
 def test_uitkomst_vastleggen_met_versie(regio18):

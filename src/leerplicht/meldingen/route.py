@@ -6,7 +6,6 @@ with optimistic locking on `Melding.versie` (a stale form raises `Conflict`).
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import date
 
@@ -25,10 +24,11 @@ from leerplicht.domein.verzuimmelding_route import (
 from leerplicht.domein.verzuimstaat import datum_tekst, termijn
 from leerplicht.duo.verzuimloket_formaat import AFSLUITREDENEN, reden_voor_resultaat
 from leerplicht.versiebeheer import Versieconflict, neem_versie
+from leerplicht.werkprocessen.diensten import nieuw_werkprocesnummer
 from leerplicht.werkprocessen.models import Document, Gebeurtenis, Werkproces
 from leerplicht.werkprocessen.toewijzing import kies_behandelaar
-from leerplicht.werkprocessen.verzuim_18plus import markeer_contact_ondanks
 
+from .melding_18plus import markeer_contact_ondanks
 from .models import Melding
 
 S = Meldingstatus
@@ -200,10 +200,6 @@ def lopend_werkproces(melding: Melding) -> Werkproces | None:
     )
 
 
-def nieuw_werkprocesnummer(vandaag: date) -> str:
-    return f"W{vandaag:%Y}-{uuid.uuid4().hex[:8].upper()}"
-
-
 def overdragen(
     melding: Melding, versie: int, *, door: str, vandaag: date | None = None
 ) -> Overdracht:
@@ -290,6 +286,11 @@ def werkproces_gesloten(werkproces: Werkproces) -> int:
             _opslaan(melding, melding.versie, duo_status="afgesloten", duo_reden=reden)
             aantal += 1
     return aantal
+
+
+def meld_werkproces_gesloten(sender: object, *, werkproces: Werkproces, **_: object) -> None:
+    """Receiver of `werkprocessen.signalen.werkproces_gesloten` (connected in apps.py)."""
+    werkproces_gesloten(werkproces)
 
 
 # --- the prepared texts to the school --------------------------------------------------

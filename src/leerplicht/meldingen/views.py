@@ -24,13 +24,13 @@ from leerplicht.domein.verzuimmelding_route import Meldingstatus
 from leerplicht.duo.fouten import OngeldigeLevering
 from leerplicht.duo.koppeling import duo_koppeling
 from leerplicht.invoer.levering import als_bestand
+from leerplicht.meldingen.melding_18plus import beoordeling as beoordeling_18plus
 from leerplicht.register.models import Gemeente
 from leerplicht.toegang.audit import registreer_inzien
 from leerplicht.toegang.beleid import gemeenten_van, mag, zichtbaar
 from leerplicht.toegang.bescherming import object_of_404, vereist_handeling
 from leerplicht.werkprocessen.models import Document, Toewijzingsregel
 from leerplicht.werkprocessen.toewijzing import mogelijke_behandelaars
-from leerplicht.werkprocessen.verzuim_18plus import beoordeling as beoordeling_18plus
 
 from . import meldtermijn, route
 from .forms import Handinvoerformulier, Toewijzingsformulier, Uploadformulier

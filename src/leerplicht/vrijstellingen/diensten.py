@@ -18,14 +18,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from leerplicht.audit.logboek import registreer
 from leerplicht.domein.regelfout import Bezwaar, Regelfout
-from leerplicht.domein.verzuimmelding_route import OPEN, Meldingstatus, mag_naar
 from leerplicht.domein.vrijstellingsregels import (
-    VRIJ_VAN_SCHOOLBEZOEK,
     Aanvraag,
     TeLateKennisgeving,
     bezwaren_tegen_toekenning,
@@ -39,12 +37,12 @@ from leerplicht.domein.vrijstellingsregels import (
     volgende_periode,
 )
 from leerplicht.duo.koppeling import Vrijstellingsregistratie, duo_koppeling
-from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Gemeente, Persoon, School
 from leerplicht.toegang import beleid
 from leerplicht.versiebeheer import Versieconflict, neem_versie
 from leerplicht.werkprocessen.models import Document
 
+from . import signalen
 from .models import Verlofaanvraag, Vrijstelling
 
 logger = logging.getLogger(__name__)
@@ -356,7 +354,17 @@ def besluit_vrijstelling(
             ),
             **velden,
         )
-        ingetrokken = trek_meldingen_in(v) if besluit == "toegekend" else []
+        ingetrokken = (
+            [
+                nummer
+                for _, nummers in signalen.vrijstelling_toegekend.send(
+                    sender=Vrijstelling, vrijstelling=v
+                )
+                for nummer in nummers
+            ]
+            if besluit == "toegekend"
+            else []
+        )
     duo = registreer_bij_duo([v], "registreren") if besluit == "toegekend" else None
     document = _beschikking(gebruiker, v, brief)
     te_laat = te_late_kennisgeving(v)
@@ -474,44 +482,6 @@ def besluit_verlof(
 
 
 # --- consequences of a grant -----------------------------------------------------------------
-
-
-def overlappende_open_meldingen(v: Vrijstelling) -> QuerySet[Melding]:
-    """Open meldingen (still the administratie's work) of the person in the same gemeente
-    whose verzuim period (or, without one, whose date) overlaps the vrijstelling."""
-    qs = Melding.objects.filter(
-        persoon_id=v.persoon_id, gemeente_id=v.gemeente_id, status__in=[s.value for s in OPEN]
-    )
-    # The melding's period: verzuim_van..verzuim_tot, else its datum.
-    eindigt_niet_voor = Q(verzuim_tot__gte=v.geldig_van) | Q(
-        verzuim_tot__isnull=True, datum__gte=v.geldig_van
-    )
-    qs = qs.filter(eindigt_niet_voor)
-    if v.geldig_tot is not None:
-        qs = qs.filter(
-            Q(verzuim_van__lte=v.geldig_tot) | Q(verzuim_van__isnull=True, datum__lte=v.geldig_tot)
-        )
-    return qs
-
-
-def trek_meldingen_in(v: Vrijstelling) -> list[str]:
-    """A melding over a period with a granted vrijstelling is withdrawn (route: any open
-    status -> ingetrokken); DUO hears it through the melding's duo_status (reason
-    "vrijstelling"), reported by `meldingen.duo_terugmelding`."""
-    if v.besluit != "toegekend" or v.grond not in VRIJ_VAN_SCHOOLBEZOEK:
-        return []
-    ingetrokken = []
-    for m in overlappende_open_meldingen(v).select_for_update().order_by("pk"):
-        if not mag_naar(m.status, Meldingstatus.INGETROKKEN):
-            continue
-        m.status = Meldingstatus.INGETROKKEN.value
-        m.duo_status = "ingetrokken"
-        m.duo_reden = "vrijstelling"
-        m.duo_teruggemeld_op = None  # to be reported (meldingen.duo_terugmelding)
-        m.versie = m.versie + 1
-        m.save(update_fields=["status", "duo_status", "duo_reden", "duo_teruggemeld_op", "versie"])
-        ingetrokken.append(m.pk)
-    return ingetrokken
 
 
 def registratie_van(v: Vrijstelling, handeling: str) -> Vrijstellingsregistratie:

@@ -18,6 +18,7 @@ interventies the werkproces has (skipping ids taken, e.g. by an import).
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
@@ -33,6 +34,7 @@ from leerplicht.domein.regelfout import Regelfout
 from leerplicht.domein.rollen import HANDELINGEN, Handeling
 from leerplicht.versiebeheer import Versieconflict, neem_versie
 
+from . import signalen
 from .models import (
     DOCUMENTSOORTEN,
     OM_BESLISSINGEN,
@@ -48,6 +50,11 @@ CONFLICTMELDING = str(Versieconflict(WAT))
 
 
 # --- the lock ---------------------------------------------------------------------------
+
+
+def nieuw_werkprocesnummer(vandaag: date) -> str:
+    """The one generator of werkproces numbers: the year and 8 random hex digits."""
+    return f"W{vandaag:%Y}-{uuid.uuid4().hex[:8].upper()}"
 
 
 def vergrendel(werkproces: Werkproces, versie: int | None) -> Werkproces:
@@ -391,10 +398,8 @@ def _sluit(
         vers.resultaat = resultaat
         vers.save(update_fields=["gesloten", "resultaat"])
         leg_gebeurtenis_vast(vers, *gebeurtenis, door=door)
-        # Its meldingen go back to DUO as afgesloten, with the reason of the resultaat.
-        from leerplicht.meldingen.route import werkproces_gesloten
-
-        werkproces_gesloten(vers)
+        # Its meldingen go back to DUO as afgesloten (the meldingen app listens).
+        signalen.werkproces_gesloten.send(sender=Werkproces, werkproces=vers)
         return vers
 
 

@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from leerplicht.domein.interventieregels import mas_routes
-from leerplicht.meldingen.models import Melding
 from leerplicht.toegang.beleid import Gebruiker, zichtbaar
 
 from .models import Document, Gebeurtenis, Interventie, Notitie, Werkproces
@@ -56,8 +55,10 @@ def _lokaal(tijdstip: datetime) -> date:
 
 
 def _meldingen(gebruiker: Gebruiker, werkproces: Werkproces) -> list[Tijdlijnregel]:
+    # The meldingen app sits above this one: its model is reached through the relation.
+    melding = Werkproces._meta.get_field("meldingen").related_model
     rijen = (
-        zichtbaar(gebruiker, Melding)
+        zichtbaar(gebruiker, melding)
         .filter(werkproces=werkproces)
         .select_related("school")
         .order_by("datum", "meldingsnummer")
