@@ -18,12 +18,13 @@ from leerplicht.versiebeheer import Versieconflict, neem_versie
 
 from .absoluut_verzuim import signaleer
 from .models import Melding
+from .wachtrij import verzuimstaat_te_laat
 
 
 def verlopen_verzuimstaten(peildatum: date):
     """Requested verzuimstaten whose one-week deadline has passed (the overdue list)."""
-    return Melding.objects.filter(
-        status=Meldingstatus.VERZUIMSTAAT_OPGEVRAAGD, verzuimstaat_termijn__lt=peildatum
+    return Melding.objects.filter(status=Meldingstatus.VERZUIMSTAAT_OPGEVRAAGD).filter(
+        verzuimstaat_te_laat(peildatum)
     )
 
 

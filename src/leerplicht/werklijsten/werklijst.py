@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from leerplicht.meldingen.models import Melding
+from leerplicht.meldingen.wachtrij import verzuimstaat_te_laat
 from leerplicht.toegang import beleid
 from leerplicht.vrijstellingen.models import Vrijstelling
 from leerplicht.werkprocessen.models import Interventie, Werkproces
@@ -110,7 +111,7 @@ def werklijst(gebruiker: beleid.Gebruiker, vandaag: date) -> Werklijst:
         werkprocessen=_deel(mijn),
         termijnen=termijnen,
         te_laat=_deel(
-            wacht_op_verzuimstaat.filter(verzuimstaat_termijn__lt=vandaag).order_by(
+            wacht_op_verzuimstaat.filter(verzuimstaat_te_laat(vandaag)).order_by(
                 "verzuimstaat_termijn", "meldingsnummer"
             )
         ),
