@@ -549,38 +549,12 @@ BRIEFVELDEN = ("aan_naam", "aan_adres", "leerling_naam")
 def _beschikking(
     gebruiker, object_: Vrijstelling | Verlofaanvraag, brief: Mapping[str, str] | None
 ) -> Document | None:
-    """The beschikking letter through the letters service (`brieven.diensten`), stored in
-    the dossier. After the decision is stored: a letter that cannot be made (e.g. a broken
-    template) does not undo the decision; the medewerker is told to make it by hand."""
+    """The beschikking letter, after the decision is stored: made by the letters app, which
+    sits above this one and listens to `signalen.besluit_genomen` (brieven.beschikking).
+    None without address fields, or when the letter could not be made."""
     if not brief:
         return None
-    adres = {k: v for k, v in brief.items() if k in (*BRIEFVELDEN, "aanhef") and v}
-    try:
-        from leerplicht.brieven.diensten import verstuur_brief
-
-        if isinstance(object_, Vrijstelling):
-            return verstuur_brief(
-                None,
-                "besluit_vrijstelling",
-                door=gebruiker,
-                gegevens={**adres, "besluit_motivering": object_.motivering},
-                vrijstelling=object_,
-            )
-        return verstuur_brief(
-            None,
-            "besluit_verlof",
-            door=gebruiker,
-            gegevens={
-                **adres,
-                "besluit_uitkomst": object_.besluit,
-                "besluit_geldig_van": object_.van,
-                "besluit_geldig_tot": object_.tot,
-                "besluit_motivering": object_.motivering,
-            },
-            persoon=object_.persoon,
-        )
-    except Exception:  # a missing template must not undo the decision
-        logger.exception(
-            "Beschikking voor %s %s niet gemaakt", object_._meta.model_name, object_.pk
-        )
-        return None
+    antwoorden = signalen.besluit_genomen.send(
+        sender=type(object_), gebruiker=gebruiker, besluit=object_, brief=brief
+    )
+    return next((document for _, document in antwoorden if document is not None), None)
