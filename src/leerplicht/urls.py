@@ -1,5 +1,8 @@
 from django.urls import include, path
 
+from leerplicht.dashboard.views_doorstroompunt import cijfers as doorstroompunt_cijfers
+from leerplicht.doorstroompunt import urls as doorstroompunt_urls
+
 urlpatterns = [
     path("", include("leerplicht.portaal.urls")),
     path("", include("leerplicht.aanmelden.urls")),
@@ -10,7 +13,20 @@ urlpatterns = [
     path("vrijstellingen/", include("leerplicht.vrijstellingen.urls")),
     path("thuiszitters/", include("leerplicht.thuiszitters.urls")),
     path("brieven/", include("leerplicht.brieven.urls")),
-    path("doorstroompunt/", include("leerplicht.doorstroompunt.urls")),
+    # The Doorstroompunt's figures are a report page (dashboard, a layer above the
+    # doorstroompunt app); its address and name stay doorstroompunt:cijfers.
+    path(
+        "doorstroompunt/",
+        include(
+            (
+                [
+                    path("cijfers/", doorstroompunt_cijfers, name="cijfers"),
+                    *doorstroompunt_urls.urlpatterns,
+                ],
+                doorstroompunt_urls.app_name,
+            )
+        ),
+    ),
     path("jikp/", include("leerplicht.jikp.urls")),
     path("audit/", include("leerplicht.audit.urls")),
     path("dashboard/", include("leerplicht.dashboard.urls")),

@@ -17,11 +17,11 @@ from leerplicht.audit.models import Auditregel
 from leerplicht.bewaren.vaststellen import stel_vast
 from leerplicht.cijfers.keuze import JAREN_TERUG
 from leerplicht.cijfers.rapport import maak_rapport
+from leerplicht.dashboard import views_doorstroompunt as views_cijfers
 from leerplicht.domein.formattering import getal
 from leerplicht.domein.leeftijdsklasse import MELDING_18PLUS, VSV_OPEN
 from leerplicht.domein.rollen import Rol
 from leerplicht.domein.schooljaar import Schooljaar
-from leerplicht.doorstroompunt import views_cijfers
 from leerplicht.doorstroompunt.models import Vsv
 from leerplicht.register.models import Gemeente
 from portaal.html_tabellen import tabellen

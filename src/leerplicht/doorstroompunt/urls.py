@@ -1,7 +1,6 @@
 from django.urls import path
 
 from . import views
-from .views_cijfers import cijfers
 
 app_name = "doorstroompunt"
 urlpatterns = [
@@ -9,7 +8,6 @@ urlpatterns = [
     path("", views.overzicht, name="overzicht"),
     # Before "<str:vsv_id>/": otherwise the word would be taken for a traject id.
     path("uitschrijvingen/", views.uitschrijvingen, name="uitschrijvingen"),
-    path("cijfers/", cijfers, name="cijfers"),
     path(
         "overdracht/<str:werkproces_id>/aannemen/",
         views.overdracht_aannemen,

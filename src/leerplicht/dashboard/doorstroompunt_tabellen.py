@@ -3,7 +3,7 @@ sections of the rapport (figures.md and its extensions), beside the year before.
 
 Rapport values laid out in the one table model of the figures (`cijfers.tabel`), never
 added up: a total row is the rapport's own total. Pure Python (no Django): the view
-(`views_cijfers`) hands in the rapporten of the two school years.
+(`views_doorstroompunt`) hands in the rapporten of the two school years.
 """
 
 from __future__ import annotations

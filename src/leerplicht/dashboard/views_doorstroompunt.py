@@ -4,7 +4,7 @@ rapport (figures.md and its extensions) over the user's gemeenten, beside the ye
 Nothing is counted here, so the screen cannot disagree with `leerplicht rapport`: every
 number is a number of the rapport (`bewaren.vaststellen.rapport_van`, which is
 `maak_rapport`, or for a frozen school year the figures `rapport` prints), laid out by
-`cijfertabellen`; the choice is read by `cijfers.keuze`. Aggregated figures are no dossier
+`doorstroompunt_tabellen`; the choice is read by `cijfers.keuze`. Aggregated figures are no dossier
 read: one "inzien" entry with the filter, no persons.
 """
 
@@ -24,7 +24,7 @@ from leerplicht.register.models import Gemeente
 from leerplicht.toegang.beleid import gemeenten_van
 from leerplicht.toegang.bescherming import vereist_handeling
 
-from .cijfertabellen import verzuim_tabellen, vsv_tabellen
+from .doorstroompunt_tabellen import verzuim_tabellen, vsv_tabellen
 
 SECTIES = ("vsv", "verzuim_18plus")
 
@@ -66,4 +66,4 @@ def cijfers(request: HttpRequest) -> HttpResponse:
             velden=SECTIES,
             toelichting={"schooljaar": jaar.naam, "gemeente": gemeente or "alle"},
         )
-    return render(request, "doorstroompunt/cijfers.html", context)
+    return render(request, "dashboard/doorstroompunt.html", context)
