@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "leerplicht.register",
+    "leerplicht.dossier",
     "leerplicht.meldingen",
     "leerplicht.werkprocessen",
     "leerplicht.vrijstellingen",

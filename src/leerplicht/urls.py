@@ -6,7 +6,7 @@ from leerplicht.doorstroompunt import urls as doorstroompunt_urls
 urlpatterns = [
     path("", include("leerplicht.portaal.urls")),
     path("", include("leerplicht.aanmelden.urls")),
-    path("", include("leerplicht.register.urls")),
+    path("", include("leerplicht.dossier.urls")),
     path("werk/", include("leerplicht.werklijsten.urls")),
     path("meldingen/", include("leerplicht.meldingen.urls")),
     path("werkprocessen/", include("leerplicht.werkprocessen.urls")),

@@ -49,7 +49,7 @@ def test_met_apparaat_naar_code_en_niet_verder(client, lpa):
     TotpFactory(user=lpa)
     persoon = PersoonFactory()
     met_wachtwoord(client, lpa)
-    for pad in ["/", reverse("register:persoon", args=[persoon.id]), "/audit/"]:
+    for pad in ["/", reverse("dossier:persoon", args=[persoon.id]), "/audit/"]:
         antwoord = client.get(pad)
         assert antwoord.status_code == 302, pad
         assert antwoord["Location"].startswith(f"{CODE}?next="), pad
@@ -57,7 +57,7 @@ def test_met_apparaat_naar_code_en_niet_verder(client, lpa):
         assert "<title>Code invoeren - Leerplicht</title>" in gevolgd
         assert str(persoon.geboortedatum.year) not in gevolgd
     # A POST elsewhere does not run either.
-    antwoord = client.post(reverse("register:zoeken"), {"zoekterm": persoon.id})
+    antwoord = client.post(reverse("dossier:zoeken"), {"zoekterm": persoon.id})
     assert antwoord.status_code == 302
     assert antwoord["Location"].startswith(CODE)
 

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from domein.datumstrategieen import datums, peildatum_en_geboortedatum
 from leerplicht.domein.leerplicht import is_leer_of_kwalificatieplichtig, leerplichtstatus
 from leerplicht.doorstroompunt import diensten
+from leerplicht.dossier.opbouw import dossier_voor
 from leerplicht.meldingen import route
 from leerplicht.meldingen.absoluut_verzuim import (
     leerplichtig_op,
@@ -27,7 +28,6 @@ from leerplicht.meldingen.absoluut_verzuim import (
 )
 from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Inschrijving, Persoon
-from leerplicht.toegang.dossier import dossier_voor
 from leerplicht.vrijstellingen.models import Vrijstelling
 
 D = date.fromisoformat

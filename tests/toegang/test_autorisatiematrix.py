@@ -167,8 +167,8 @@ VERWACHTINGEN: dict[str, Callable[[Wereld], list[Geval]]] = {
     "aanmelden:code": _code,
     "aanmelden:instellen": _tweede_factor_instellen,
     "aanmelden:overal_uitloggen": _overal_uitloggen,
-    "register:zoeken": _personen_zoeken,
-    "register:persoon": _persoon,
+    "dossier:zoeken": _personen_zoeken,
+    "dossier:persoon": _persoon,
     "audit:overzicht": _auditlog,
     "audit:inzage": _inzage,
     "oidc_authentication_init": _sso("/sso/inloggen/"),
@@ -297,7 +297,7 @@ def test_geen_verouderde_verwachtingen():
 
 def test_matrix_vindt_ook_geneste_urls():
     """The walk goes through includes: the dossier URL sits inside the register include."""
-    assert URLS["register:persoon"] == "personen/<str:persoon_id>/"
+    assert URLS["dossier:persoon"] == "personen/<str:persoon_id>/"
     assert "portaal:start" in URLS
 
 

@@ -203,8 +203,8 @@ def test_zoeken_met_get_zoekt_niet(wereld: Wereld):
 def test_menu_personen_alleen_voor_dossierrollen(wereld: Wereld):
     lpa = _html(aangemeld(wereld.gebruikers[Rol.LEERPLICHTAMBTENAAR]).get("/"))
     beleid = _html(aangemeld(wereld.gebruikers[Rol.BELEIDSMEDEWERKER]).get("/"))
-    assert f'href="{reverse("register:zoeken")}"' in lpa
-    assert f'href="{reverse("register:zoeken")}"' not in beleid
+    assert f'href="{reverse("dossier:zoeken")}"' in lpa
+    assert f'href="{reverse("dossier:zoeken")}"' not in beleid
 
 
 def test_traject_zorg_en_preventie_18plus_openen_vanuit_het_dossier(wereld: Wereld):

@@ -38,4 +38,4 @@ def _leerplichtfeiten(w) -> list[Geval]:
     return gevallen
 
 
-VERWACHTINGEN = {"register:leerplichtfeiten": _leerplichtfeiten}
+VERWACHTINGEN = {"dossier:leerplichtfeiten": _leerplichtfeiten}

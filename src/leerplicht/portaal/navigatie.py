@@ -31,7 +31,7 @@ MENU: tuple[Menuitem, ...] = (
     Menuitem("portaal:start", "Start", lambda g: True),
     Menuitem("werklijsten:mijn", "Mijn werk", beleid.ziet_dossiers),
     Menuitem("meldingen:wachtrij", "Meldingen", _handeling(Handeling.MELDINGEN_VERWERKEN)),
-    Menuitem("register:zoeken", "Zoeken", beleid.ziet_dossiers),
+    Menuitem("dossier:zoeken", "Zoeken", beleid.ziet_dossiers),
     Menuitem(
         "vrijstellingen:overzicht",
         "Vrijstellingen en verlof",

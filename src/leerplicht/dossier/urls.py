@@ -2,7 +2,7 @@ from django.urls import path
 
 from . import views
 
-app_name = "register"
+app_name = "dossier"
 urlpatterns = [
     path("personen/", views.zoeken, name="zoeken"),
     # The internal persoonsnummer only; a BSN never goes in a URL.

@@ -26,11 +26,10 @@ from leerplicht.doorstroompunt.models import Vsv
 from leerplicht.meldingen.models import Melding
 from leerplicht.register.models import Inschrijving, Persoon
 from leerplicht.thuiszitters.models import Thuiszitter
+from leerplicht.toegang import beleid
+from leerplicht.toegang.bescherming import object_of_404
 from leerplicht.vrijstellingen.models import Vrijstelling
 from leerplicht.werkprocessen.models import Document, Werkproces
-
-from . import beleid
-from .bescherming import object_of_404
 
 #: The fields of the person shown on the dossier page (for the audit entry).
 PERSOONSVELDEN: tuple[str, ...] = (

@@ -1,5 +1,5 @@
 """Dossier pages: the search (POST, so a BSN never lands in a URL or access log) and one
-person's dossier. Thin views: `toegang.beleid` decides, `toegang.dossier` assembles the
+person's dossier. Thin views: `toegang.beleid` decides, `dossier.opbouw` assembles the
 dossier and `werklijsten.zoeken` searches."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from leerplicht.audit.logboek import registreer
 from leerplicht.domein.leeftijd import leeftijd_op
 from leerplicht.domein.rollen import Handeling
+from leerplicht.dossier.opbouw import dossier_voor
 from leerplicht.register import diensten
 from leerplicht.register.forms import Leerplichtfeitenformulier
 from leerplicht.register.models import Persoon
@@ -25,7 +26,6 @@ from leerplicht.toegang.bescherming import (
     vereist_dossiertoegang,
     vereist_handeling,
 )
-from leerplicht.toegang.dossier import dossier_voor
 from leerplicht.versiebeheer import Versieconflict
 from leerplicht.werklijsten.zoeken import soort_zoekterm, zoek
 
@@ -96,7 +96,7 @@ def zoeken(request: HttpRequest) -> HttpResponse:
         niet_gevonden = not resultaat.treffers
     return render(
         request,
-        "register/zoeken.html",
+        "dossier/zoeken.html",
         {"formulier": formulier, "niet_gevonden": niet_gevonden, "resultaat": resultaat},
     )
 
@@ -116,7 +116,7 @@ def persoon(request: HttpRequest, persoon_id: str) -> HttpResponse:
     )
     return render(
         request,
-        "register/persoon.html",
+        "dossier/persoon.html",
         {
             "dossier": dossier,
             "mag_thuiszitten_registreren": beleid.mag(request.user, Handeling.MELDINGEN_VERWERKEN),
@@ -150,7 +150,7 @@ def leerplichtfeiten(request: HttpRequest, persoon_id: str) -> HttpResponse:
                 formulier.add_error(None, conflict.bericht)
             else:
                 messages.success(request, "De gegevens over de leerplicht zijn opgeslagen.")
-                return redirect("register:persoon", persoon_id=p.pk)
+                return redirect("dossier:persoon", persoon_id=p.pk)
     else:
         formulier = Leerplichtfeitenformulier(
             initial={veld: getattr(p, veld) or "" for veld in diensten.FEITENVELDEN}
@@ -167,7 +167,7 @@ def leerplichtfeiten(request: HttpRequest, persoon_id: str) -> HttpResponse:
         )
     return render(
         request,
-        "register/leerplichtfeiten.html",
+        "dossier/leerplichtfeiten.html",
         {"persoon": p, "formulier": formulier},
         status=400 if formulier.is_bound and formulier.errors else 200,
     )
