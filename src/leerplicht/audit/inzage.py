@@ -14,27 +14,19 @@ import io
 import json
 import zipfile
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 from django.utils import timezone
 
-from leerplicht.doorstroompunt.models import Voorstel, Vsv
-from leerplicht.jikp.models import Jikpregistratie
-from leerplicht.meldingen.models import Melding
+from leerplicht.modellen import M, OpModel
 from leerplicht.register.models import Inschrijving, Persoon
-from leerplicht.thuiszitters.models import Thuiszitter
-from leerplicht.vrijstellingen.models import Verlofaanvraag, Vrijstelling
-from leerplicht.werkprocessen.models import (
-    Document,
-    Gebeurtenis,
-    Interventie,
-    Notitie,
-    Werkproces,
-)
 
 from .logboek import json_waarde, registreer
-from .models import Auditregel
+
+if TYPE_CHECKING:
+    pass
+
 
 FORMAATVERSIE = 1
 
@@ -71,7 +63,7 @@ def _rijen(queryset: models.QuerySet, *, zonder: Iterable[str] = ()) -> list[dic
 
 def _verwerkingen(persoon_id: str) -> list[dict[str, Any]]:
     regels = (
-        Auditregel.objects.filter(persoon_id=persoon_id)
+        M.Auditregel.objects.filter(persoon_id=persoon_id)
         .order_by("volgnummer")
         .values(
             "volgnummer",
@@ -91,16 +83,18 @@ def _verwerkingen(persoon_id: str) -> list[dict[str, Any]]:
 def inzagegegevens(persoon: Persoon) -> dict[str, Any]:
     """All data about `persoon`, as plain JSON values."""
     werkprocessen = []
-    for werkproces in _rijen(Werkproces.objects.filter(persoon=persoon).order_by("geopend", "id")):
+    for werkproces in _rijen(
+        M.Werkproces.objects.filter(persoon=persoon).order_by("geopend", "id")
+    ):
         werkproces["interventies"] = _rijen(
-            Interventie.objects.filter(werkproces_id=werkproces["id"]).order_by("datum", "id"),
+            M.Interventie.objects.filter(werkproces_id=werkproces["id"]).order_by("datum", "id"),
             zonder=("werkproces_id",),
         )
         werkproces["notities"] = _rijen(
-            Notitie.objects.filter(werkproces_id=werkproces["id"]), zonder=("werkproces_id",)
+            M.Notitie.objects.filter(werkproces_id=werkproces["id"]), zonder=("werkproces_id",)
         )
         werkproces["gebeurtenissen"] = _rijen(
-            Gebeurtenis.objects.filter(werkproces_id=werkproces["id"]), zonder=("werkproces_id",)
+            M.Gebeurtenis.objects.filter(werkproces_id=werkproces["id"]), zonder=("werkproces_id",)
         )
         werkprocessen.append(werkproces)
     return {
@@ -111,31 +105,31 @@ def inzagegegevens(persoon: Persoon) -> dict[str, Any]:
         "inschrijvingen": _rijen(
             Inschrijving.objects.filter(persoon=persoon).order_by("van", "id"), zonder=("id",)
         ),
-        "meldingen": _rijen(Melding.objects.filter(persoon=persoon).order_by("datum", "pk")),
+        "meldingen": _rijen(M.Melding.objects.filter(persoon=persoon).order_by("datum", "pk")),
         "werkprocessen": werkprocessen,
         "vrijstellingen": _rijen(
-            Vrijstelling.objects.filter(persoon=persoon).order_by("aangevraagd", "id")
+            M.Vrijstelling.objects.filter(persoon=persoon).order_by("aangevraagd", "id")
         ),
         "verlofaanvragen": _rijen(
-            Verlofaanvraag.objects.filter(persoon=persoon).order_by("van", "pk")
+            M.Verlofaanvraag.objects.filter(persoon=persoon).order_by("van", "pk")
         ),
         "documenten": [
             rij | {"bestand": _documentpad(rij)}
-            for rij in _rijen(Document.objects.filter(persoon=persoon), zonder=("inhoud",))
+            for rij in _rijen(M.Document.objects.filter(persoon=persoon), zonder=("inhoud",))
         ],
         "thuiszitperiodes": _rijen(
-            Thuiszitter.objects.filter(persoon=persoon).order_by("van", "id")
+            M.Thuiszitter.objects.filter(persoon=persoon).order_by("van", "id")
         ),
         "vsv_trajecten": [
             traject
             | {
                 "voorstellen": _rijen(
-                    Voorstel.objects.filter(vsv_id=traject["id"]).order_by("gemaakt_op", "id"),
+                    M.Voorstel.objects.filter(vsv_id=traject["id"]).order_by("gemaakt_op", "id"),
                     zonder=("vsv_id",),
                 )
             }
             for traject in _rijen(
-                Vsv.objects.filter(persoon=persoon).order_by("uitgeschreven", "id")
+                M.Vsv.objects.filter(persoon=persoon).order_by("uitgeschreven", "id")
             )
         ],
         "verwerkingen": _verwerkingen(persoon.pk),
@@ -144,22 +138,24 @@ def inzagegegevens(persoon: Persoon) -> dict[str, Any]:
 
 #: Every model with person data and where the inzage puts it (a test compares this with
 #: `toegang.beleid.ZICHTBAAR`, so a new model cannot be forgotten here).
-ONDERDELEN: dict[type[models.Model], str] = {
-    Persoon: "persoon",
-    Inschrijving: "inschrijvingen",
-    Melding: "meldingen",
-    Werkproces: "werkprocessen",
-    Interventie: "werkprocessen.interventies",
-    Notitie: "werkprocessen.notities",
-    Gebeurtenis: "werkprocessen.gebeurtenissen",
-    Document: "documenten",
-    Vrijstelling: "vrijstellingen",
-    Verlofaanvraag: "verlofaanvragen",
-    Thuiszitter: "thuiszitperiodes",
-    Vsv: "vsv_trajecten",
-    Voorstel: "vsv_trajecten.voorstellen",
-    Jikpregistratie: "jikp_registraties",
-}
+ONDERDELEN: OpModel[str] = OpModel(
+    {
+        Persoon: "persoon",
+        Inschrijving: "inschrijvingen",
+        "meldingen.Melding": "meldingen",
+        "werkprocessen.Werkproces": "werkprocessen",
+        "werkprocessen.Interventie": "werkprocessen.interventies",
+        "werkprocessen.Notitie": "werkprocessen.notities",
+        "werkprocessen.Gebeurtenis": "werkprocessen.gebeurtenissen",
+        "werkprocessen.Document": "documenten",
+        "vrijstellingen.Vrijstelling": "vrijstellingen",
+        "vrijstellingen.Verlofaanvraag": "verlofaanvragen",
+        "thuiszitters.Thuiszitter": "thuiszitperiodes",
+        "doorstroompunt.Vsv": "vsv_trajecten",
+        "doorstroompunt.Voorstel": "vsv_trajecten.voorstellen",
+        "jikp.Jikpregistratie": "jikp_registraties",
+    }
+)
 
 
 def _documentpad(rij: dict[str, Any]) -> str:
@@ -187,7 +183,7 @@ def maak_inzage(persoon: Persoon, *, request=None, gebruiker=None) -> bytes:
             f"inzage-{persoon.pk}.json",
             json.dumps(gegevens, ensure_ascii=False, indent=2, sort_keys=False) + "\n",
         )
-        for document in Document.objects.filter(persoon=persoon).only(
+        for document in M.Document.objects.filter(persoon=persoon).only(
             "pk", "bestandsnaam", "inhoud"
         ):
             pad = _documentpad({"id": document.pk, "bestandsnaam": document.bestandsnaam})

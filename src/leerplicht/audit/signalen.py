@@ -7,7 +7,7 @@ Not covered by signals, so logged by the operation itself with one entry: import
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
@@ -15,32 +15,33 @@ from django.db import models
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
-from leerplicht.doorstroompunt.models import Voorstel, Vsv
-from leerplicht.jikp.models import Jikpregistratie
-from leerplicht.meldingen.models import Melding
+from leerplicht.modellen import M, OpModel
 from leerplicht.register.models import Inschrijving, Persoon
-from leerplicht.thuiszitters.models import Thuiszitter
-from leerplicht.vrijstellingen.models import Verlofaanvraag, Vrijstelling
-from leerplicht.werkprocessen.models import Document, Interventie, Notitie, Werkproces
 
 from .logboek import huidig_verzoek, registreer, vingerafdruk, wijzigingsregels_aan
 
+if TYPE_CHECKING:
+    pass
+
+
 #: The models with person data, and their object_type in the log.
-GEVOLGDE_MODELLEN: dict[type[models.Model], str] = {
-    Persoon: "persoon",
-    Inschrijving: "inschrijving",
-    Melding: "melding",
-    Werkproces: "werkproces",
-    Interventie: "interventie",
-    Vrijstelling: "vrijstelling",
-    Verlofaanvraag: "verlofaanvraag",
-    Thuiszitter: "thuiszitter",
-    Vsv: "vsv",
-    Voorstel: "vsv_voorstel",
-    Jikpregistratie: "jikpregistratie",
-    Notitie: "notitie",
-    Document: "document",
-}
+GEVOLGDE_MODELLEN: OpModel[str] = OpModel(
+    {
+        Persoon: "persoon",
+        Inschrijving: "inschrijving",
+        "meldingen.Melding": "melding",
+        "werkprocessen.Werkproces": "werkproces",
+        "werkprocessen.Interventie": "interventie",
+        "vrijstellingen.Vrijstelling": "vrijstelling",
+        "vrijstellingen.Verlofaanvraag": "verlofaanvraag",
+        "thuiszitters.Thuiszitter": "thuiszitter",
+        "doorstroompunt.Vsv": "vsv",
+        "doorstroompunt.Voorstel": "vsv_voorstel",
+        "jikp.Jikpregistratie": "jikpregistratie",
+        "werkprocessen.Notitie": "notitie",
+        "werkprocessen.Document": "document",
+    }
+)
 
 _OUD = "_audit_oud"
 _PERSOON = "_audit_persoon_id"
@@ -110,15 +111,15 @@ def _velden(model: type[models.Model]) -> list[models.Field]:
 def _persoon_id(instance: models.Model) -> str:
     if isinstance(instance, Persoon):
         return str(instance.pk)
-    if isinstance(instance, Interventie | Notitie):
+    if isinstance(instance, M.Interventie | M.Notitie):
         persoon = (
-            Werkproces.objects.filter(pk=instance.werkproces_id)
+            M.Werkproces.objects.filter(pk=instance.werkproces_id)
             .values_list("persoon_id", flat=True)
             .first()
         )
         return str(persoon or "")
-    if isinstance(instance, Voorstel):
-        persoon = Vsv.objects.filter(pk=instance.vsv_id).values_list("persoon_id", flat=True)
+    if isinstance(instance, M.Voorstel):
+        persoon = M.Vsv.objects.filter(pk=instance.vsv_id).values_list("persoon_id", flat=True)
         return str(persoon.first() or "")
     return str(getattr(instance, "persoon_id", "") or "")
 

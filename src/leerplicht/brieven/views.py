@@ -168,7 +168,7 @@ def _versturenpagina(
     fout: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    # Straight to the log (not toegang.audit.registreer_inzien): a view of an object
+    # Straight to the log (not audit.inzien.registreer_inzien): a view of an object
     # carries the person it is about, so it shows in that person's inzage.
     registreer(
         "inzien",

@@ -24,6 +24,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.http import HttpRequest
 
+from leerplicht.audit.inzien import registreer_weigering
 from leerplicht.audit.logboek import registreer
 from leerplicht.domein.formattering import getal
 from leerplicht.domein.uitwisselformaat import school_code
@@ -32,7 +33,6 @@ from leerplicht.duo.koppeling import Uitschrijving
 from leerplicht.invoer.fouten import Foutenlijst
 from leerplicht.meldingen.intake import nieuw_persoonsnummer
 from leerplicht.register.models import Gemeente, Inschrijving, Persoon, School
-from leerplicht.toegang.audit import registreer_weigering
 from leerplicht.toegang.beleid import (
     BUITEN_BEREIK_TEKST,
     SYSTEEM,

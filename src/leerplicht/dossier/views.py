@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from leerplicht.audit.inzien import registreer_inzien
 from leerplicht.audit.logboek import registreer
 from leerplicht.domein.leeftijd import leeftijd_op
 from leerplicht.domein.rollen import Handeling
@@ -20,7 +21,6 @@ from leerplicht.register import diensten
 from leerplicht.register.forms import Leerplichtfeitenformulier
 from leerplicht.register.models import Persoon
 from leerplicht.toegang import beleid
-from leerplicht.toegang.audit import registreer_inzien
 from leerplicht.toegang.bescherming import (
     object_of_404,
     vereist_dossiertoegang,

@@ -32,6 +32,7 @@ from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 
+from leerplicht.audit.inzien import registreer_weigering
 from leerplicht.audit.logboek import registreer
 from leerplicht.domein.uitwisselformaat import school_code
 from leerplicht.domein.verzuimmelding_route import Meldingstatus
@@ -40,7 +41,6 @@ from leerplicht.duo.fouten import OngeldigeLevering
 from leerplicht.duo.koppeling import Verzuimmelding
 from leerplicht.invoer.fouten import Foutenlijst
 from leerplicht.register.models import Gemeente, Persoon, School
-from leerplicht.toegang.audit import registreer_weigering
 from leerplicht.toegang.beleid import (
     BUITEN_BEREIK_TEKST,
     SYSTEEM,

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from leerplicht.audit.inzien import registreer_inzien
 from leerplicht.domein import codes
 from leerplicht.domein.formattering import getal
 from leerplicht.domein.meldtermijn import TE_LAAT_TEKST
@@ -26,7 +27,6 @@ from leerplicht.duo.koppeling import duo_koppeling
 from leerplicht.invoer.levering import als_bestand
 from leerplicht.meldingen.melding_18plus import beoordeling as beoordeling_18plus
 from leerplicht.register.models import Gemeente
-from leerplicht.toegang.audit import registreer_inzien
 from leerplicht.toegang.beleid import gemeenten_van, mag, zichtbaar
 from leerplicht.toegang.bescherming import object_of_404, vereist_handeling
 from leerplicht.werkprocessen.models import Document, Toewijzingsregel

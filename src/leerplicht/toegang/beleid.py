@@ -17,6 +17,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import models
@@ -25,7 +26,6 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-from leerplicht.audit.models import Auditregel
 from leerplicht.domein.codes import DOORSTROOMPUNT_WERKPROCESSEN
 from leerplicht.domein.doorstroompunt_doelgroep import (
     ONDERGRENS_LEEFTIJD,
@@ -33,21 +33,26 @@ from leerplicht.domein.doorstroompunt_doelgroep import (
 )
 from leerplicht.domein.leeftijd import verjaardag
 from leerplicht.domein.rollen import HANDELINGEN, ZIET_CIJFERS, ZIET_DOSSIERS, Handeling, Rol
-from leerplicht.doorstroompunt.models import Voorstel, Vsv
-from leerplicht.jikp.models import Jikpregistratie
-from leerplicht.meldingen.models import Melding
+from leerplicht.modellen import M, OpModel
 from leerplicht.register.models import Gemeente, Inschrijving, Persoon
-from leerplicht.thuiszitters.models import Thuiszitter
-from leerplicht.vrijstellingen.models import Verlofaanvraag, Vrijstelling
-from leerplicht.werkprocessen.models import (
-    Document,
-    Gebeurtenis,
-    Interventie,
-    Notitie,
-    Werkproces,
-)
 
 from .models import Medewerker
+
+if TYPE_CHECKING:
+    from leerplicht.audit.models import Auditregel
+    from leerplicht.doorstroompunt.models import Voorstel, Vsv
+    from leerplicht.jikp.models import Jikpregistratie
+    from leerplicht.meldingen.models import Melding
+    from leerplicht.thuiszitters.models import Thuiszitter
+    from leerplicht.vrijstellingen.models import Verlofaanvraag, Vrijstelling
+    from leerplicht.werkprocessen.models import (
+        Document,
+        Gebeurtenis,
+        Interventie,
+        Notitie,
+        Werkproces,
+    )
+
 
 Gebruiker = AbstractBaseUser | AnonymousUser
 
@@ -290,27 +295,27 @@ def werkprocessen_voor(gebruiker: Gebruiker) -> QuerySet[Werkproces]:
 def _werkprocessen(r: Reikwijdte) -> QuerySet[Werkproces]:
     """GEMEENTE: every werkproces of the gemeenten; DOORSTROOMPUNT: only its kinds."""
     if r.bereik is Dossierbereik.GEMEENTE:
-        return Werkproces.objects.filter(gemeente__in=r.gemeenten)
+        return M.Werkproces.objects.filter(gemeente__in=r.gemeenten)
     if r.bereik is Dossierbereik.DOORSTROOMPUNT:
-        return Werkproces.objects.filter(
+        return M.Werkproces.objects.filter(
             gemeente__in=r.gemeenten, type__in=DOORSTROOMPUNT_WERKPROCESSEN
         )
-    return Werkproces.objects.none()
+    return M.Werkproces.objects.none()
 
 
 def interventies_voor(gebruiker: Gebruiker) -> QuerySet[Interventie]:
     """An interventie is seen with its werkproces."""
-    return Interventie.objects.filter(werkproces__in=werkprocessen_voor(gebruiker))
+    return M.Interventie.objects.filter(werkproces__in=werkprocessen_voor(gebruiker))
 
 
 def notities_voor(gebruiker: Gebruiker) -> QuerySet[Notitie]:
     """A notitie is seen with its werkproces."""
-    return Notitie.objects.filter(werkproces__in=werkprocessen_voor(gebruiker))
+    return M.Notitie.objects.filter(werkproces__in=werkprocessen_voor(gebruiker))
 
 
 def gebeurtenissen_voor(gebruiker: Gebruiker) -> QuerySet[Gebeurtenis]:
     """A gebeurtenis (status change) is seen with its werkproces."""
-    return Gebeurtenis.objects.filter(werkproces__in=werkprocessen_voor(gebruiker))
+    return M.Gebeurtenis.objects.filter(werkproces__in=werkprocessen_voor(gebruiker))
 
 
 def documenten_voor(gebruiker: Gebruiker) -> QuerySet[Document]:
@@ -319,7 +324,7 @@ def documenten_voor(gebruiker: Gebruiker) -> QuerySet[Document]:
     Doorstroompunt sees the files of its own work, not the leerplicht file)."""
     r = Reikwijdte.van(gebruiker)
     if r.bereik is Dossierbereik.GEEN:
-        return Document.objects.none()
+        return M.Document.objects.none()
     zonder_werkproces = Q(werkproces__isnull=True)
     zonder_melding = zonder_werkproces & Q(melding__isnull=True)
     alleen_persoon = zonder_melding & Q(vrijstelling__isnull=True)
@@ -330,7 +335,7 @@ def documenten_voor(gebruiker: Gebruiker) -> QuerySet[Document]:
     )
     if r.bereik is Dossierbereik.GEMEENTE:
         voorwaarde |= alleen_persoon & Q(persoon__in=_personen_van_gemeenten(r))
-    return Document.objects.filter(voorwaarde)
+    return M.Document.objects.filter(voorwaarde)
 
 
 def overdrachten_voor(gebruiker: Gebruiker) -> QuerySet[Werkproces]:
@@ -341,8 +346,8 @@ def overdrachten_voor(gebruiker: Gebruiker) -> QuerySet[Werkproces]:
     the person into reach (`doorstroompunt_personen`), not the leerplicht file."""
     r = Reikwijdte.van(gebruiker)
     if r.bereik is Dossierbereik.GEEN:
-        return Werkproces.objects.none()
-    return Werkproces.objects.filter(
+        return M.Werkproces.objects.none()
+    return M.Werkproces.objects.filter(
         gemeente__in=r.gemeenten, resultaat="overdracht_dsp", gesloten__isnull=False
     )
 
@@ -355,16 +360,16 @@ def _meldingen(r: Reikwijdte) -> QuerySet[Melding]:
     """GEMEENTE: every melding of the gemeenten; DOORSTROOMPUNT: verzuim 18+ and the
     meldingen that belong to one of its werkprocessen."""
     if r.bereik is Dossierbereik.GEMEENTE:
-        return Melding.objects.filter(gemeente__in=r.gemeenten)
+        return M.Melding.objects.filter(gemeente__in=r.gemeenten)
     if r.bereik is Dossierbereik.DOORSTROOMPUNT:
-        return Melding.objects.filter(gemeente__in=r.gemeenten).filter(
+        return M.Melding.objects.filter(gemeente__in=r.gemeenten).filter(
             Q(soort__in=DOORSTROOMPUNT_MELDINGEN)
             | Q(
                 werkproces__type__in=DOORSTROOMPUNT_WERKPROCESSEN,
                 werkproces__gemeente__in=r.gemeenten,
             )
         )
-    return Melding.objects.none()
+    return M.Melding.objects.none()
 
 
 def vrijstellingen_voor(gebruiker: Gebruiker) -> QuerySet[Vrijstelling]:
@@ -374,8 +379,8 @@ def vrijstellingen_voor(gebruiker: Gebruiker) -> QuerySet[Vrijstelling]:
 def _vrijstellingen(r: Reikwijdte) -> QuerySet[Vrijstelling]:
     """Vrijstellingen are leerplicht matters (under 18): not for the Doorstroompunt."""
     if r.bereik is Dossierbereik.GEMEENTE:
-        return Vrijstelling.objects.filter(gemeente__in=r.gemeenten)
-    return Vrijstelling.objects.none()
+        return M.Vrijstelling.objects.filter(gemeente__in=r.gemeenten)
+    return M.Vrijstelling.objects.none()
 
 
 def verlofaanvragen_voor(gebruiker: Gebruiker) -> QuerySet[Verlofaanvraag]:
@@ -385,8 +390,8 @@ def verlofaanvragen_voor(gebruiker: Gebruiker) -> QuerySet[Verlofaanvraag]:
 def _verlofaanvragen(r: Reikwijdte) -> QuerySet[Verlofaanvraag]:
     """Verlof (art. 14) is a leerplicht matter, like vrijstellingen: GEMEENTE reach only."""
     if r.bereik is Dossierbereik.GEMEENTE:
-        return Verlofaanvraag.objects.filter(gemeente__in=r.gemeenten)
-    return Verlofaanvraag.objects.none()
+        return M.Verlofaanvraag.objects.filter(gemeente__in=r.gemeenten)
+    return M.Verlofaanvraag.objects.none()
 
 
 def thuiszitters_voor(gebruiker: Gebruiker) -> QuerySet[Thuiszitter]:
@@ -396,8 +401,8 @@ def thuiszitters_voor(gebruiker: Gebruiker) -> QuerySet[Thuiszitter]:
 def _thuiszitters(r: Reikwijdte) -> QuerySet[Thuiszitter]:
     """Thuiszitters are leer- or kwalificatieplichtig (under 18): not for the Doorstroompunt."""
     if r.bereik is Dossierbereik.GEMEENTE:
-        return Thuiszitter.objects.filter(gemeente__in=r.gemeenten)
-    return Thuiszitter.objects.none()
+        return M.Thuiszitter.objects.filter(gemeente__in=r.gemeenten)
+    return M.Thuiszitter.objects.none()
 
 
 def vsv_voor(gebruiker: Gebruiker) -> QuerySet[Vsv]:
@@ -407,13 +412,13 @@ def vsv_voor(gebruiker: Gebruiker) -> QuerySet[Vsv]:
 def _vsv(r: Reikwijdte) -> QuerySet[Vsv]:
     """Vsv-trajecten are Doorstroompunt work, also seen by the leerplicht team."""
     if r.bereik is Dossierbereik.GEEN:
-        return Vsv.objects.none()
-    return Vsv.objects.filter(gemeente__in=r.gemeenten)
+        return M.Vsv.objects.none()
+    return M.Vsv.objects.filter(gemeente__in=r.gemeenten)
 
 
 def vsv_voorstellen_voor(gebruiker: Gebruiker) -> QuerySet[Voorstel]:
     """A proposal "geen doelgroep meer" is seen with its vsv-traject."""
-    return Voorstel.objects.filter(vsv__in=vsv_voor(gebruiker))
+    return M.Voorstel.objects.filter(vsv__in=vsv_voor(gebruiker))
 
 
 def jikp_voor(gebruiker: Gebruiker) -> QuerySet[Jikpregistratie]:
@@ -421,8 +426,8 @@ def jikp_voor(gebruiker: Gebruiker) -> QuerySet[Jikpregistratie]:
     the consulent may open anyway (a JIKP registration does not widen that reach)."""
     r = Reikwijdte.van(gebruiker)
     if r.bereik is Dossierbereik.GEEN:
-        return Jikpregistratie.objects.none()
-    rijen = Jikpregistratie.objects.filter(gemeente__in=r.gemeenten)
+        return M.Jikpregistratie.objects.none()
+    rijen = M.Jikpregistratie.objects.filter(gemeente__in=r.gemeenten)
     if r.bereik is Dossierbereik.DOORSTROOMPUNT:
         rijen = rijen.filter(persoon__in=doorstroompunt_personen(r, timezone.localdate()))
     return rijen
@@ -608,7 +613,7 @@ def zoek_voor_schrijven(
     binnen_nummer: dict[str, str] = {}
     ergens_nummer: set[str] = set()
     for deel in _in_delen(nummers):
-        eerdere = Melding.objects.filter(onderwijsnummer__in=deel)
+        eerdere = M.Melding.objects.filter(onderwijsnummer__in=deel)
         # Oldest first, so the person of the latest melding wins.
         binnen_nummer.update(
             eerdere.filter(persoon__in=bereik)
@@ -657,13 +662,13 @@ def auditregels_voor(gebruiker: Gebruiker) -> QuerySet[Auditregel]:
     bevoegd = bevoegdheden_van(gebruiker)
     gemeenten = gemeenten_van(gebruiker) if bevoegd and bevoegd.auditlog else frozenset()
     if not gemeenten:
-        return Auditregel.objects.none()
+        return M.Auditregel.objects.none()
     andere = Gemeente.objects.exclude(code__in=gemeenten).values_list("code", flat=True)
     zonder_persoon = Q(persoon_id="")
     for code in andere:
         zonder_persoon &= ~Q(gemeenten="") & ~Q(gemeenten__contains=f",{code},")
     over_persoon = Q(persoon_id__in=personen_voor_inzage(gebruiker).values("pk"))
-    return Auditregel.objects.filter(over_persoon | zonder_persoon)
+    return M.Auditregel.objects.filter(over_persoon | zonder_persoon)
 
 
 def inschrijvingen_voor(gebruiker: Gebruiker) -> QuerySet[Inschrijving]:
@@ -673,22 +678,24 @@ def inschrijvingen_voor(gebruiker: Gebruiker) -> QuerySet[Inschrijving]:
 
 #: Every model that holds person data, with its scoped queryset. A new model with
 #: person data must be added here (tests check the list against the models).
-ZICHTBAAR: dict[type[models.Model], Callable[[Gebruiker], QuerySet]] = {
-    Persoon: personen_voor,
-    Inschrijving: inschrijvingen_voor,
-    Melding: meldingen_voor,
-    Werkproces: werkprocessen_voor,
-    Interventie: interventies_voor,
-    Vrijstelling: vrijstellingen_voor,
-    Verlofaanvraag: verlofaanvragen_voor,
-    Thuiszitter: thuiszitters_voor,
-    Vsv: vsv_voor,
-    Voorstel: vsv_voorstellen_voor,
-    Jikpregistratie: jikp_voor,
-    Notitie: notities_voor,
-    Gebeurtenis: gebeurtenissen_voor,
-    Document: documenten_voor,
-}
+ZICHTBAAR: OpModel[Callable[[Gebruiker], QuerySet]] = OpModel(
+    {
+        Persoon: personen_voor,
+        Inschrijving: inschrijvingen_voor,
+        "meldingen.Melding": meldingen_voor,
+        "werkprocessen.Werkproces": werkprocessen_voor,
+        "werkprocessen.Interventie": interventies_voor,
+        "vrijstellingen.Vrijstelling": vrijstellingen_voor,
+        "vrijstellingen.Verlofaanvraag": verlofaanvragen_voor,
+        "thuiszitters.Thuiszitter": thuiszitters_voor,
+        "doorstroompunt.Vsv": vsv_voor,
+        "doorstroompunt.Voorstel": vsv_voorstellen_voor,
+        "jikp.Jikpregistratie": jikp_voor,
+        "werkprocessen.Notitie": notities_voor,
+        "werkprocessen.Gebeurtenis": gebeurtenissen_voor,
+        "werkprocessen.Document": documenten_voor,
+    }
+)
 
 
 def zichtbaar(gebruiker: Gebruiker, model: type[models.Model]) -> QuerySet:

@@ -1,10 +1,13 @@
-"""The one call from toegang to the audit log (leerplicht.audit, built alongside)."""
+"""Logging a look at a dossier and a refused write: the calls the pages and services make
+to the audit log for the rules of toegang (inzien, schrijfbereik)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from django.http import HttpRequest
+
+from .logboek import registreer
 
 
 def registreer_inzien(
@@ -20,8 +23,6 @@ def registreer_inzien(
     `persoon_id`: the person the object is about, so the look is in that person's inzage
     and only their gemeenten's privacy officers see it.
     """
-    from leerplicht.audit.logboek import registreer
-
     registreer(
         "inzien",
         request=request,
@@ -38,8 +39,6 @@ def registreer_weigering(request: HttpRequest | None, *, object_type: str, aanta
     Without the person (it is not the writer's to know): the privacy officer sees who
     tried how often, so probing for BSNs shows in the log.
     """
-    from leerplicht.audit.logboek import registreer
-
     registreer(
         "geweigerd",
         request=request,
