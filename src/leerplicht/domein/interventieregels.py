@@ -21,7 +21,7 @@ from datetime import date
 
 from .formattering import datum_tekst
 from .leeftijd import leeftijd_op
-from .leerplicht import Leerplichtstatus, is_leer_of_kwalificatieplichtig, leerplichtstatus
+from .leerplicht import is_leer_of_kwalificatieplichtig, leerplichtstatus_van
 
 #: Halt schoolverzuim is for pupils of 12 and older (MAS, route 2).
 HALT_VANAF = 12
@@ -153,18 +153,8 @@ def proces_verbaal_jongere_vanaf_twaalf(g: Interventiegegevens) -> str | None:
     return None
 
 
-def _status_op(g: Interventiegegevens, dag: date) -> Leerplichtstatus:
-    return leerplichtstatus(
-        g.geboortedatum,
-        dag,
-        startkwalificatie=g.startkwalificatie,
-        twaalf_schooljaren_voltooid=g.twaalf_schooljaren_voltooid,
-        kwalificatieplicht_vervallen=g.kwalificatieplicht_vervallen,
-    )
-
-
 def _leerplichtig_op(g: Interventiegegevens, dag: date) -> bool:
-    return is_leer_of_kwalificatieplichtig(_status_op(g, dag))
+    return is_leer_of_kwalificatieplichtig(leerplichtstatus_van(g, dag))
 
 
 def proces_verbaal_alleen_bij_leerplicht(g: Interventiegegevens) -> str | None:
@@ -182,7 +172,7 @@ def proces_verbaal_alleen_bij_leerplicht(g: Interventiegegevens) -> str | None:
     van, tot = verzuimperiode(g)
     if _leerplichtig_op(g, van) or _leerplichtig_op(g, tot):
         return None
-    status = _status_op(g, tot)
+    status = leerplichtstatus_van(g, tot)
     if _heeft_periode(g):
         return (
             "Een proces-verbaal kan alleen over verzuim uit de tijd dat de leerling "

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Protocol
 
 from .leeftijd import eerste_van_volgende_maand, verjaardag
 from .schooljaar import Schooljaar
@@ -91,6 +92,27 @@ def leerplichtstatus(
     if kwalificatieplicht_vervallen is not None and kwalificatieplicht_vervallen <= peildatum:
         return Leerplichtstatus.NIET_MEER_LEERPLICHTIG
     return Leerplichtstatus.KWALIFICATIEPLICHTIG
+
+
+class MetLeerplichtfeiten(Protocol):
+    """Anything that carries a birth date and the register's facts (a Persoon, or a rule's
+    input dataclass with the same names)."""
+
+    geboortedatum: date
+    startkwalificatie: date | None
+    twaalf_schooljaren_voltooid: date | None
+    kwalificatieplicht_vervallen: date | None
+
+
+def leerplichtstatus_van(wie: MetLeerplichtfeiten, peildatum: date) -> Leerplichtstatus:
+    """`leerplichtstatus` with every fact `wie` carries, so no caller forgets one."""
+    return leerplichtstatus(
+        wie.geboortedatum,
+        peildatum,
+        startkwalificatie=wie.startkwalificatie,
+        twaalf_schooljaren_voltooid=wie.twaalf_schooljaren_voltooid,
+        kwalificatieplicht_vervallen=wie.kwalificatieplicht_vervallen,
+    )
 
 
 def is_leer_of_kwalificatieplichtig(status: Leerplichtstatus) -> bool:

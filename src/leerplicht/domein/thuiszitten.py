@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from .leerplicht import is_leer_of_kwalificatieplichtig, leerplichtstatus
+from .leerplicht import is_leer_of_kwalificatieplichtig, leerplichtstatus_van
 
 #: "4 weken of langer" thuis: the threshold of a thuiszitter.
 DREMPEL = timedelta(weeks=4)
@@ -125,14 +125,7 @@ def thuiszitreden(feit: Verzuimfeit, leerling: Leerling, peildatum: date) -> Red
     """
     if not feit.onopgelost or feit.begin > peildatum or leerling.vrijgesteld:
         return None
-    status = leerplichtstatus(
-        leerling.geboortedatum,
-        peildatum,
-        startkwalificatie=leerling.startkwalificatie,
-        twaalf_schooljaren_voltooid=leerling.twaalf_schooljaren_voltooid,
-        kwalificatieplicht_vervallen=leerling.kwalificatieplicht_vervallen,
-    )
-    if not is_leer_of_kwalificatieplichtig(status):
+    if not is_leer_of_kwalificatieplichtig(leerplichtstatus_van(leerling, peildatum)):
         return None
     if feit.soort == "langdurig":
         return Reden.LANGDURIG

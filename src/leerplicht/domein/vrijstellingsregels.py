@@ -20,7 +20,7 @@ from .leerplicht import (
     Leerplichtstatus,
     begin_volledige_leerplicht,
     einde_volledige_leerplicht,
-    leerplichtstatus,
+    leerplichtstatus_van,
 )
 from .regelfout import Bezwaar
 from .schooljaar import Schooljaar
@@ -419,13 +419,7 @@ def bezwaren_15(a: Aanvraag) -> list[Bezwaar]:
     """Art. 15: only for a kwalificatieplichtige (not for a volledig leerplichtige); the
     register's facts count (twaalf schooljaren make one kwalificatieplichtig earlier,
     art. 3 lid 1 onder a; a lapsed kwalificatieplicht, art. 4a lid 2, ends it)."""
-    status = leerplichtstatus(
-        a.geboortedatum,
-        a.geldig_van,
-        startkwalificatie=a.startkwalificatie,
-        twaalf_schooljaren_voltooid=a.twaalf_schooljaren_voltooid,
-        kwalificatieplicht_vervallen=a.kwalificatieplicht_vervallen,
-    )
+    status = leerplichtstatus_van(a, a.geldig_van)
     if status is not Leerplichtstatus.KWALIFICATIEPLICHTIG:
         return [
             Bezwaar(
